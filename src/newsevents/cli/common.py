@@ -1,0 +1,46 @@
+"""What every command shares: one place where errors become a one-line message and an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from newsevents.errors import ConfigError, NewsEventsError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn NewsEventsError (and Ctrl-C) into one line on stderr and a non-zero exit, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except NewsEventsError as exc:
+            typer.echo(f"newsevents: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("newsevents: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+def parse_day(value: str | None, option: str = "--published") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a ConfigError saying how to write it."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r} is not a date.", hint="Write it as YYYY-MM-DD, e.g. 2022-01-11.") from None
