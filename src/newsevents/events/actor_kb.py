@@ -1,0 +1,137 @@
+"""What we know about actors in general: common nouns for kinds of actors, and well-known organisations.
+
+The categories are ACLED's. Common nouns give a *default* category that the event's type can
+override (teachers who march are Protesters; teachers who are shot are Civilians).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+STATE = "State forces"
+REBEL = "Rebel group"
+MILITIA = "Political militia"
+IDENTITY = "Identity militia"
+RIOTERS = "Rioters"
+PROTESTERS = "Protesters"
+CIVILIANS = "Civilians"
+EXTERNAL = "External/Other forces"
+
+# head lemma -> (category, ACLED-style name stem; "{country}" is filled in when known)
+NOUNS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
+    "police": (STATE, "Police Forces of {country}"),
+    "policeman": (STATE, "Police Forces of {country}"),
+    "policemen": (STATE, "Police Forces of {country}"),
+    "officer": (STATE, "Police Forces of {country}"),
+    "gendarme": (STATE, "Police Forces of {country}"),
+    "gendarmerie": (STATE, "Police Forces of {country}"),
+    "soldier": (STATE, "Military Forces of {country}"),
+    "army": (STATE, "Military Forces of {country}"),
+    "military": (STATE, "Military Forces of {country}"),
+    "troop": (STATE, "Military Forces of {country}"),
+    "navy": (STATE, "Military Forces of {country}"),
+    "force": (STATE, "Military Forces of {country}"),
+    "guard": (STATE, "Military Forces of {country}"),
+    "agent": (STATE, "Police Forces of {country}"),
+    "authority": (STATE, "Government of {country}"),
+    "government": (STATE, "Government of {country}"),
+    "ministry": (STATE, "Government of {country}"),
+    "official": (STATE, "Government of {country}"),
+    "junta": (STATE, "Military Forces of {country}"),
+    "rebel": (REBEL, "Rebel Group ({country})"),
+    "insurgent": (REBEL, "Rebel Group ({country})"),
+    "jihadist": (REBEL, "Islamist Militants ({country})"),
+    "militant": (REBEL, "Unidentified Armed Group ({country})"),
+    "fighter": (REBEL, "Unidentified Armed Group ({country})"),
+    "guerrilla": (REBEL, "Rebel Group ({country})"),
+    "separatist": (REBEL, "Separatist Rebels ({country})"),
+    "terrorist": (REBEL, "Unidentified Armed Group ({country})"),
+    "extremist": (REBEL, "Unidentified Armed Group ({country})"),
+    "gunman": (MILITIA, "Unidentified Armed Group ({country})"),
+    "gunmen": (MILITIA, "Unidentified Armed Group ({country})"),
+    "assailant": (MILITIA, "Unidentified Armed Group ({country})"),
+    "attacker": (MILITIA, "Unidentified Armed Group ({country})"),
+    "bandit": (MILITIA, "Unidentified Armed Group ({country})"),
+    "militia": (MILITIA, "Unidentified Militia ({country})"),
+    "militiaman": (MILITIA, "Unidentified Militia ({country})"),
+    "militiamen": (MILITIA, "Unidentified Militia ({country})"),
+    "gang": (MILITIA, "Unidentified Gang ({country})"),
+    "cartel": (MILITIA, "Unidentified Gang ({country})"),
+    "kidnapper": (MILITIA, "Unidentified Armed Group ({country})"),
+    "clan": (IDENTITY, "Clan Militia ({country})"),
+    "tribesman": (IDENTITY, "Communal Militia ({country})"),
+    "tribesmen": (IDENTITY, "Communal Militia ({country})"),
+    "herder": (IDENTITY, "Communal Militia ({country})"),
+    "vigilante": (IDENTITY, "Vigilante Group ({country})"),
+    "rioter": (RIOTERS, "Rioters ({country})"),
+    "mob": (RIOTERS, "Rioters ({country})"),
+    "looter": (RIOTERS, "Rioters ({country})"),
+    "criminal": (RIOTERS, "Rioters ({country})"),
+    "violator": (RIOTERS, "Rioters ({country})"),
+    "hooligan": (RIOTERS, "Rioters ({country})"),
+    "youth": (RIOTERS, "Rioters ({country})"),
+    "protester": (PROTESTERS, "Protesters ({country})"),
+    "protestor": (PROTESTERS, "Protesters ({country})"),
+    "demonstrator": (PROTESTERS, "Protesters ({country})"),
+    "marcher": (PROTESTERS, "Protesters ({country})"),
+    "activist": (PROTESTERS, "Protesters ({country})"),
+    "striker": (PROTESTERS, "Protesters ({country})"),
+    "supporter": (PROTESTERS, "Protesters ({country})"),
+    "worker": (PROTESTERS, "Labour Group ({country})"),
+    "union": (PROTESTERS, "Labour Group ({country})"),
+    "teacher": (CIVILIANS, "Civilians ({country})"),
+    "nurse": (CIVILIANS, "Civilians ({country})"),
+    "doctor": (CIVILIANS, "Civilians ({country})"),
+    "student": (CIVILIANS, "Civilians ({country})"),
+    "farmer": (CIVILIANS, "Civilians ({country})"),
+    "driver": (CIVILIANS, "Civilians ({country})"),
+    "trader": (CIVILIANS, "Civilians ({country})"),
+    "civilian": (CIVILIANS, "Civilians ({country})"),
+    "villager": (CIVILIANS, "Civilians ({country})"),
+    "resident": (CIVILIANS, "Civilians ({country})"),
+    "people": (CIVILIANS, "Civilians ({country})"),
+    "child": (CIVILIANS, "Civilians ({country})"),
+    "woman": (CIVILIANS, "Civilians ({country})"),
+    "man": (CIVILIANS, "Civilians ({country})"),
+    "journalist": (CIVILIANS, "Civilians ({country})"),
+    "worshipper": (CIVILIANS, "Civilians ({country})"),
+    "passenger": (CIVILIANS, "Civilians ({country})"),
+    "pupil": (CIVILIANS, "Civilians ({country})"),
+    "schoolgirl": (CIVILIANS, "Civilians ({country})"),
+    "peacekeeper": (EXTERNAL, "Peacekeepers"),
+    "mercenary": (EXTERNAL, "Mercenaries"),
+    "coalition": (EXTERNAL, "Coalition Forces"),
+})
+
+# Well-known organisations: names and abbreviations -> (canonical name, category, country or None)
+ORGANISATIONS: MappingProxyType[str, tuple[str, str, str | None]] = MappingProxyType({
+    "csto": ("CSTO: Collective Security Treaty Organization", EXTERNAL, None),
+    "collective security treaty organization": ("CSTO: Collective Security Treaty Organization", EXTERNAL, None),
+    "nato": ("NATO: North Atlantic Treaty Organization", EXTERNAL, None),
+    "united nations": ("United Nations", EXTERNAL, None),
+    "un": ("United Nations", EXTERNAL, None),
+    "african union": ("African Union", EXTERNAL, None),
+    "ecowas": ("ECOWAS: Economic Community of West African States", EXTERNAL, None),
+    "european union": ("European Union", EXTERNAL, None),
+    "taliban": ("Taliban", REBEL, "AF"),
+    "islamic state": ("Islamic State", REBEL, None),
+    "isis": ("Islamic State", REBEL, None),
+    "isil": ("Islamic State", REBEL, None),
+    "al-shabaab": ("Al Shabaab", REBEL, "SO"),
+    "al shabaab": ("Al Shabaab", REBEL, "SO"),
+    "boko haram": ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", REBEL, "NG"),
+    "iswap": ("Islamic State West Africa Province", REBEL, "NG"),
+    "jnim": ("JNIM: Jama'at Nusrat al-Islam wal-Muslimin", REBEL, "ML"),
+    "hamas": ("Hamas Movement", REBEL, "PS"),
+    "hezbollah": ("Hezbollah", REBEL, "LB"),
+    "houthis": ("Houthi Movement", REBEL, "YE"),
+    "houthi": ("Houthi Movement", REBEL, "YE"),
+    "m23": ("M23: March 23 Movement", REBEL, "CD"),
+    "pkk": ("PKK: Kurdistan Workers Party", REBEL, "TR"),
+    "farc": ("FARC dissidents", REBEL, "CO"),
+    "eln": ("ELN: National Liberation Army", REBEL, "CO"),
+    "wagner group": ("Wagner Group", EXTERNAL, "RU"),
+    "rsf": ("RSF: Rapid Support Forces", REBEL, "SD"),
+    "rapid support forces": ("RSF: Rapid Support Forces", REBEL, "SD"),
+    "knb": ("National Security Committee", STATE, "KZ"),
+})

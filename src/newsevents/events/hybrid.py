@@ -1,0 +1,93 @@
+"""Rules reviewed by the trained sentence classifier (``classifier.py``).
+
+The rules find where an event is and anchor its evidence; the model, trained on our own
+synthetic sentences, says how likely each sentence is to report an event of each sub-type.
+
+- A rule candidate from a loose trigger is dropped when the model is sure the sentence reports
+  no event; every candidate's confidence blends the rule's with the model's.
+- Within one event type the model may change the sub-type when it is sure and the rule's choice
+  has almost no support.
+- A sentence no rule fires on becomes an event when the model is sure of a sub-type.
+- The model's modality overrides "asserted" from the parse when it is sure.
+
+The thresholds below were set a priori (before measuring on any development data) and are not
+tuned on the dev set; the model's own validation split (training/README.md) bounds how far to
+trust them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from newsevents.events.classifier import NONE_LABEL, Prediction, SentenceClassifier
+from newsevents.events.clauses import clause_of
+from newsevents.events.disruptions import status_of
+from newsevents.events.extract import Candidate, CountryOf, RuleExtractor, rule_confidence
+from newsevents.events.matching import Hit, Phrase
+from newsevents.taxonomy import DISRUPTIONS, SUB_TO_TYPE
+
+VETO_NONE = 0.8  # the model's "no event" probability that drops a loose-trigger candidate
+ADD_EVENT = 0.75  # the model's top sub-type probability that makes an event no rule found
+SWITCH_SUBTYPE = 0.6  # the model's probability needed to change a rule's sub-type within its type
+KEEP_SUBTYPE = 0.1  # ... and only when the rule's own sub-type gets less than this
+OVERRIDE_MODALITY = 0.8  # the model's probability for a non-asserted modality to override the parse
+RULE_WEIGHT = 0.5  # confidence = RULE_WEIGHT * rule + (1 - RULE_WEIGHT) * model support for the type
+
+
+def _prob(pred: Prediction, label: str) -> float:
+    return dict(pred.labels).get(label, 0.0)
+
+
+def _type_support(pred: Prediction, event_type: str) -> float:
+    return sum(p for label, p in pred.labels if label != NONE_LABEL and SUB_TO_TYPE.get(label) == event_type)
+
+
+class HybridExtractor(RuleExtractor):
+    def __init__(self, *, country_of: CountryOf, classifier: SentenceClassifier) -> None:
+        super().__init__(country_of=country_of)
+        self.classifier = classifier
+
+    def judge(self, sentences: Sequence[Span]) -> list[list[Candidate]]:
+        predictions = self.classifier.predict([s.text for s in sentences]) if sentences else []
+        return [self.review(s, self.candidates(s), p) for s, p in zip(sentences, predictions)]
+
+    def review(self, sentence: Span, candidates: list[Candidate], pred: Prediction) -> list[Candidate]:
+        none = _prob(pred, NONE_LABEL)
+        kept = [self._adjust(c, pred) for c in candidates if not (c.weak and none >= VETO_NONE)]
+        if not candidates:
+            added = self._from_model(sentence, pred)
+            if added is not None:
+                kept.append(added)
+        return kept
+
+    def _adjust(self, candidate: Candidate, pred: Prediction) -> Candidate:
+        top, top_p = pred.labels[0]
+        sub_type = candidate.sub_type
+        if (top != NONE_LABEL and top != sub_type and SUB_TO_TYPE.get(top) == candidate.event_type
+                and top_p >= SWITCH_SUBTYPE and _prob(pred, sub_type) < KEEP_SUBTYPE
+                and sub_type == candidate.hit.label):
+            sub_type = top
+        support = _type_support(pred, SUB_TO_TYPE[sub_type])
+        confidence = RULE_WEIGHT * rule_confidence(candidate) + (1 - RULE_WEIGHT) * support
+        return replace(candidate, sub_type=sub_type, confidence=confidence, modality=self._modality(pred))
+
+    @staticmethod
+    def _modality(pred: Prediction) -> str | None:
+        label, p = pred.modality[0]
+        return label if label != "asserted" and p >= OVERRIDE_MODALITY else None
+
+    def _from_model(self, sentence: Span, pred: Prediction) -> Candidate | None:
+        top, top_p = pred.labels[0]
+        if top == NONE_LABEL or top_p < ADD_EVENT:
+            return None
+        if SUB_TO_TYPE[top] == DISRUPTIONS and status_of(top, sentence.text) is None:
+            return None
+        root = sentence.root
+        phrase = Phrase(label=top, text="(model)", words=())
+        hit = Hit(label=top, phrase=phrase, start=root.i, end=root.i + 1, head=root.i)
+        candidate = Candidate(sub_type=top, hit=hit, clause=clause_of(root), weak=False,
+                              modality=self._modality(pred))
+        return replace(candidate, confidence=(1 - RULE_WEIGHT) * top_p + RULE_WEIGHT * 0.3)
