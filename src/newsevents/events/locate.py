@@ -18,6 +18,7 @@ from newsevents.model import Place, PlaceMention
 SPECIFICITY = {"town": 0, "admin1": 1, "country": 2}
 LIST_MIN_COMMAS = 2  # "(A, B, C)": a parenthesised list of three or more names is an enumeration
 DESCRIPTIVE_PREPS = frozenset({"of", "from"})
+NOT_LOCATIONS = frozenset({"continent", "region"})  # "Africa", "the Middle East": too wide to locate an event
 
 
 def _in_enumeration(text: str, mention: PlaceMention) -> bool:
@@ -53,7 +54,8 @@ def _describes_actor(doc: Doc, mention: PlaceMention) -> bool:
 def candidate_places(doc: Doc, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The mentions that may locate an event, in text order."""
     return [m for m in sorted(mentions, key=lambda m: m.start)
-            if not _in_enumeration(doc.text, m) and not _describes_actor(doc, m)]
+            if m.place.country and m.place.feature not in NOT_LOCATIONS
+            and not _in_enumeration(doc.text, m) and not _describes_actor(doc, m)]
 
 
 def event_place(*, clause: tuple[int, int], trigger: int, places: Sequence[PlaceMention],

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +47,8 @@ ANCHOR_CONFIDENCE = 0.88
 # A town found only by the phrase match (not by NER) must be this populous, or lie in a country the article
 # is about: a capitalised word that happens to name a village somewhere ("Officer", "Plan") is no mention.
 PHRASE_MIN_POPULATION = 20_000
+# After a dateline's name: an optional ", Region" or ", Country" (and date), then a dash.
+_DATELINE = re.compile(r"(?:,\s*[\w .'’-]{1,40}){0,2}\s*[—–-]{1,2}\s")
 # Recognition confidence by where a mention came from; the mention's confidence is this times the geocoder's.
 SOURCE_CONFIDENCE = {"ner": 1.0, "phrase": 0.8, "entity": 0.6}
 # Confidence in the container of an apposition ("Texas" in "Paris, Texas"): the pattern is rarely wrong.
@@ -102,11 +104,13 @@ class Geoparser:
                 span = self._entity_span(doc, ent, "ner")
             elif ent.label_ == "ORG":
                 span = self._entity_span(doc, ent, "entity") or self._prefix_span(doc, ent)
-            elif ent.label_ != "NORP" and len(ent) > 1:  # "Alma-Ata" tagged as a person; not "Franklin"
+            elif ent.label_ == "NORP" or len(ent) > 1 or _after_locative(doc, ent.start):
+                # "Alma-Ata" tagged as a person, "Kidal" as a group; a lone "Franklin" only after "in", "near"...
                 span = self._entity_span(doc, ent, "entity")
             if span is not None:
                 spans.append(span)
         spans += self._phrase_spans(doc, taken, hints)
+        spans = [_as_dateline(doc.text, span) for span in spans]
         return sorted(spans, key=lambda s: s.start), hints
 
     def _entity_span(self, doc: Doc, ent: Span, source: str) -> _Span | None:
@@ -268,12 +272,30 @@ class Geoparser:
         return None
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "from", "to", "towards",
+                            "of", "inside", "through"})
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS
+
+
+def _as_dateline(text: str, span: _Span) -> _Span:
+    """A name opening the text or a line and followed by a dash ("KABUL —", "GULU, Uganda —") is a
+    dateline: a place whatever the tagger called it."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if span.source == "ner" or text[line_start:span.start].strip() or not _DATELINE.match(text, span.end):
+        return span
+    return replace(span, source="ner")
+
+
 def _accept(span: _Span, place: Place, countries: set[str]) -> bool:
     """NER's places always count; a phrase or non-place entity match must be a broad place (country,
-    region), a town in a country the article is about, or (phrase only) a sizeable town."""
+    region), a town in a country the article is about, or a sizeable town (the small model often
+    tags towns as organisations: "Ghazni", "Kisumu")."""
     if span.source == "ner" or place.feature in BROAD_FEATURES or place.country in countries:
         return True
-    return span.source == "phrase" and place.population >= PHRASE_MIN_POPULATION
+    return place.population >= PHRASE_MIN_POPULATION
 
 
 def _type_word_follows(doc: Doc, end: int) -> bool:
