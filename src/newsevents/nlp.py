@@ -20,17 +20,27 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and paragraphs never run into each other."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    for token in doc:  # spaCy makes every line break a whitespace token of its own
+        if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
     return doc
 
 
+DEFAULT_MODEL = "en_core_web_sm"
+
+
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``name`` (one per process, however it is asked for), with paragraph breaks
+    as sentence breaks. All components are kept: the parser gives clauses, NER actors and places,
+    the lemmatizer triggers."""
+    return _cached(name)
+
+
 @cache
-def load_nlp(name: str = "en_core_web_sm") -> Language:
-    """The spaCy pipeline ``name`` (cached per process), with paragraph breaks as sentence breaks.
-    All components are kept: the parser gives clauses, NER actors and places, the lemmatizer triggers."""
+def _cached(name: str) -> Language:
     nlp = _load(name)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)

@@ -141,3 +141,13 @@ def test_a_protest_cause_is_its_issue(extractor: RuleExtractor) -> None:
     event = only(run(extractor, "Thousands of traders protested in the capital on Monday over a new tax on mobile money."))
     assert event.issue and "tax on mobile money" in event.issue
     assert event.participants == 1000
+
+
+def test_a_denied_or_absent_event_is_coded_as_negated(extractor: RuleExtractor) -> None:
+    event = only(run(extractor, "No clashes were reported in the northern districts on Sunday, the governor said."))
+    assert event.sub_event_type == "Armed clash" and event.modality == "negated"
+
+
+def test_an_event_after_which_people_died_is_still_an_event(extractor: RuleExtractor) -> None:
+    event = only(run(extractor, "At least nine people died after a suspected chlorine gas attack on the village on Monday."))
+    assert event.sub_event_type == "Chemical weapon" and event.modality == "asserted"

@@ -24,7 +24,7 @@ from newsevents.events.lexicon import TRIGGERS
 from newsevents.events.locate import article_focus, candidate_places, event_place
 from newsevents.events.matching import Hit, Lexicon, find_hits
 from newsevents.events.modality import modality_of
-from newsevents.events.occurrence import deployed, in_cause_phrase, non_lethal, reports_occurrence
+from newsevents.events.occurrence import deployed, in_cause_phrase, negative_quantity, non_lethal, reports_occurrence
 from newsevents.events.refine import Context, refine
 from newsevents.events.timing import event_when
 from newsevents.model import Document, Event, Evidence, PlaceMention, Plover, TimeMention
@@ -135,8 +135,10 @@ class RuleExtractor:
         doc = sentence.doc
         trigger = doc[hit.head]
         disruption = SUB_TO_TYPE[hit.label] == DISRUPTIONS
-        if in_cause_phrase(trigger) or not reports_occurrence(trigger, hit.end, doc[hit.end - 1], modifiers=not disruption):
+        if in_cause_phrase(trigger) or not reports_occurrence(trigger, hit.end, doc[hit.end - 1], disruption=disruption):
             return None
+        if negative_quantity(trigger) and (hit.phrase.text in WEAK or hit.label == "Arrests"):
+            return None  # "no one was killed", "no arrests were made": an outcome that did not happen
         if SUB_TO_TYPE[hit.label] == "Explosions/Remote violence" and non_lethal(doc[hit.end - 1]):
             return None
         if hit.label == "Change to group/activity" and not deployed(trigger):
@@ -166,9 +168,12 @@ class RuleExtractor:
             doc[c.hit.head].lemma_.lower() in OUTCOME_LEMMAS
             or any(linked(doc[c.clause.head], doc[s.clause.head]) for s in strong)))]
         types = {c.event_type for c in found}
+        subs = {c.sub_type for c in found}
         price_clauses = {c.clause for c in found if c.sub_type == "Prices"}
         best: dict[str, Candidate] = {}
         for c in found:
+            if c.sub_type == "Attack" and "Excessive force against protesters" in subs:
+                continue  # the killing is the excessive force
             if c.sub_type == "Arrests" and len(types) > 1:
                 continue  # arrests made at another event are part of it
             if c.sub_type in {"Food and goods supply", "Fuel and energy"} and c.clause in price_clauses:

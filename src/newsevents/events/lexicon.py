@@ -34,7 +34,7 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     "Air/drone strike": (
         "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack",
         "drone strike|strikes|attack|attacks", "bomb|bombed|bombing from * air",
-        "warplane|warplanes|jet|jets|helicopter|helicopters|aircraft|bomber|bombers * bomb|bombed|strike|struck|hit|fire|fired|pound|pounded|target|targeted|attack|attacked",
+        "air force * bomb|bombed|strike|struck|hit|target|targeted", "warplane|warplanes|jet|jets|helicopter|helicopters|aircraft|bomber|bombers * bomb|bombed|strike|struck|hit|fire|fired|pound|pounded|target|targeted|attack|attacked",
         "aerial bombardment|bombing|attack", "drone hit|hits|struck|strike", "drone|drones",
     ),
     "Shelling/artillery/missile attack": (
@@ -43,11 +43,11 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     ),
     "Remote explosive/landmine/IED": (
         "ied|ieds", "roadside bomb", "car bomb", "landmine|landmines|mine", "explosive device",
-        "bomb explode|exploded|went|blast", "blast|explosion|explosions", "detonate|detonated", "booby trap",
+        "bomb explode|exploded|went|blast", "bomb|bombs|device|explosives * explode|exploded|detonated|blew", "blast|explosion|explosions", "detonate|detonated", "booby trap", "bomb|bombs",
     ),
     "Suicide bomb": ("suicide bomber|bombers|bombing|attack|attacker|blast|vest", "blow|blew himself|herself|themselves up"),
     "Grenade": ("grenade|grenades", "hand grenade"),
-    "Chemical weapon": ("chemical attack|weapon|weapons|agent", "chlorine|sarin|mustard gas|attack", "sarin|chlorine", "nerve agent|gas"),
+    "Chemical weapon": ("chemical attack|weapon|weapons|agent|agents|substance|substances|munitions|ammunition|shells", "toxic gas|substance|substances|agent", "chlorine|sarin|mustard gas|attack|agent", "sarin|chlorine", "nerve agent|gas"),
     # --- Violence against civilians
     "Attack": (
         "kill|killed|murder|murdered|massacre|massacred|slaughter|slaughtered|execute|executed",
@@ -57,7 +57,7 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     ),
     "Abduction/forced disappearance": (
         "abduct|abducted|abduction|kidnap|kidnapped|kidnapping", "disappear|disappeared forcibly?",
-        "forced disappearance", "take|taken|took hostage", "seize|seized * hostage|hostages",
+        "forced disappearance", "take|taken|took hostage", "seize|seized * hostage|hostages", "snatch|snatched", "take|taken|took|drag|dragged away", "taken|dragged from * by",
     ),
     "Sexual violence": ("rape|raped|rapes|raping", "sexual assault|violence|abuse", "sexually assault|assaulted|abused"),
     # --- Protests
@@ -74,7 +74,7 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     "Excessive force against protesters": (
         "fire|fired|open|opened fire on|at|into * protesters|demonstrators|crowd|crowds|marchers|march|rally|mourners",
         "kill|killed protesters|demonstrators",
-        "fire|fired|shoot|shot on|at|into * protesters|demonstrators|crowd|crowds|marchers|mourners",
+        "fire|fired|shoot|shot * on|at|into * protesters|demonstrators|crowd|crowds|marchers|mourners",
     ),
     # --- Riots
     "Violent demonstration": (
@@ -93,7 +93,7 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
         "take|taken|took into custody", "charge|charged with treason|terrorism|murder", "jail|jailed",
     ),
     "Agreement": (
-        "ceasefire|cease-fire|truce|armistice", "peace deal|agreement|accord|treaty", "sign|signed * agreement|deal|accord|pact",
+        "ceasefire|cease-fire|truce|armistice", "peace deal|agreement|accord|treaty", "sign|signed * agreement|deal|accord|pact|declaration|memorandum|ceasefire|truce", "exchange|exchanged|swap|swapped * prisoners|detainees|hostages|captives|bodies",
         "agree|agreed to|on", "release|released * prisoners|hostages|detainees", "prisoner swap|exchange",
     ),
     "Looting/property destruction": (
@@ -112,16 +112,16 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
         "base|camp * establish|established",
     ),
     "Non-violent transfer of territory": (
-        "withdraw|withdrew|withdrawn from", "pull|pulled out of|back", "hand|handed over * town|city|territory|control|area",
+        "withdraw|withdrew|withdrawn from", "pull|pulled out of|back", "hand|handed|handing over * town|city|territory|control|area|positions|base|bases|airport|headquarters|posts", "hand|handed|handing it|them over",
         "retreat|retreated", "evacuate|evacuated * town|city|positions|base",
     ),
     "Change to group/activity": (
         "recruit|recruited|recruiting", "recruitment drive|campaign", "merge|merged|merger", "split|splinter", "new leader|commander",
         "deploy|deployed|deployment * troops|soldiers|forces|peacekeepers", "dispatch|dispatched|send|sent * troops|soldiers|forces|peacekeepers",
-        "peacekeeper|peacekeepers|peacekeeping", "mobilise|mobilised|mobilize|mobilized|mobilisation|mobilization",
+        "peacekeeper|peacekeepers|peacekeeping", "mobilise|mobilised|mobilize|mobilized|mobilisation|mobilization", "break|breaking|broke away", "cut|cutting ties", "rename|renamed|rebrand|rebranded", "sign|signed up", "contingent|troops|soldiers|officers * arrive|arrived|land|landed",
         "launch|launched * campaign|operation|offensive",
     ),
-    "Other": ("special operation|operations", "mass grave|graves"),
+    "Other": ("special operation|operations", "mass grave|graves", "burial site|sites", "find|found|recover|recovered|discover|discovered|exhume|exhumed|unearth|unearthed * bodies|remains|graves|corpses", "coup|putsch", "seize|seized|take|took|taken|grab|grabbed power"),
     # --- Disruptions
     "Internet and telecom": (
         "internet|broadband|wifi|wi-fi", "mobile network|networks|data|internet|service", "connectivity",
@@ -143,12 +143,12 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     "Fuel and energy": (
         "fuel|petrol|gasoline|diesel shortage|shortages|queue|queues|rationing|supply|supplies",
         "power cut|cuts|outage|outages|blackout|blackouts|supply", "electricity|power|gas supply|supplies|cut|cuts|outage|outages",
-        "blackout|blackouts", "load-shedding|loadshedding", "electricity", "petrol|diesel|gasoline|fuel|kerosene", "power grid|station|stations|plant|plants|line|lines", "fuel station|stations|pumps", "gas pipeline|pipelines|supply",
+        "blackout|blackouts", "load-shedding|loadshedding", "electricity", "power * restored|cut|cuts|back|returned|outage", "petrol|diesel|gasoline|fuel|kerosene", "power grid|station|stations|plant|plants|line|lines", "fuel station|stations|pumps", "gas pipeline|pipelines|supply",
     ),
     "Prices": (
         "price|prices rise|rose|risen|soar|soared|jump|jumped|surge|surged|spike|spiked|double|doubled|hike|hikes|increase|increased",
         "rise|rises|hike|hikes|increase|increases|surge|spike in * price|prices|cost|costs|fares|tariffs",
-        "inflation", "price|prices * up", "price|prices * rise|rose|risen|soar|soared|jump|jumped|double|doubled|triple|tripled|fall|fell|fallen|drop|dropped", "price cap|caps|ceiling|freeze", "maximum * price|prices", "cost|costs of * rise|rose|soar|soared",
+        "inflation", "price|prices * up", "raise|raised|hike|hiked|increase|increased * price|prices|fares|tariffs", "price|prices * rise|rose|risen|soar|soared|jump|jumped|double|doubled|triple|tripled|fall|fell|fallen|drop|dropped", "price cap|caps|ceiling|freeze", "maximum * price|prices", "cost|costs of * rise|rose|soar|soared",
     ),
     "Transport": (
         "flight|flights cancel|cancelled|canceled|suspend|suspended|ground|grounded",

@@ -52,10 +52,19 @@ def in_cause_phrase(token: Token) -> bool:
     return False
 
 
+EVENT_HEADS = frozenset({
+    "attack", "strike", "raid", "bombing", "blast", "explosion", "assault", "offensive", "shelling", "fire",
+    "barrage", "ambush", "operation", "incident", "massacre", "campaign",
+})
+
+
 def modifies_other_noun(token: Token | None, span_end: int) -> bool:
-    """A modifier of a noun outside the matched phrase: "riot police", "recruitment centre"."""
-    return token is not None and token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"} and (
-        token.head.i >= span_end or token.head.i < token.i)
+    """A modifier of a noun outside the matched phrase: "riot police", "recruitment centre". A
+    modifier of an event noun describes the event itself ("gas attack", "mortar fire")."""
+    if token is None or token.dep_ not in {"compound", "amod", "nmod"} or token.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    outside = token.head.i >= span_end or token.head.i < token.i
+    return outside and token.head.lemma_.lower() not in EVENT_HEADS
 
 
 def negative_quantity(token: Token) -> bool:
@@ -82,24 +91,32 @@ def deployed(token: Token) -> bool:
     return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in DEPLOY_VERBS | {"introduce"} for c in token.children)
 
 
-def reports_occurrence(token: Token, span_end: int, last: Token | None = None, *, modifiers: bool = True) -> bool:
-    """True when the trigger token states that something happened (see module doc). With
-    ``modifiers=False`` a modifier still counts ("bus services were suspended")."""
-    if negative_quantity(token):
-        return False
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+
+
+def definite(token: Token) -> bool:
+    return any(c.lower_ in DEFINITE and c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def reports_occurrence(token: Token, span_end: int, last: Token | None = None, *, disruption: bool = False) -> bool:
+    """True when the trigger token states that something happened (see module doc). For a
+    disruption a modifier still counts ("bus services were suspended"), and so does "without"
+    ("left without electricity")."""
     if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT":
         return True
-    if modifiers and (modifies_other_noun(token, span_end) or modifies_other_noun(last, span_end)):
+    if not disruption and (modifies_other_noun(token, span_end) or modifies_other_noun(last, span_end)):
         return False
     if token.i + 1 < len(token.doc) and token.nbor().lower_ == "of" and token.lemma_.lower() == "riot":
         return False  # "a riot of colour"
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in REFERENCE_PREPS:
-        return False
+    if token.dep_ == "pobj" and head.lower_ in REFERENCE_PREPS and not disruption and (
+            definite(token) or head.lower_ in {"without", "behind"}):
+        return False  # "after the attack", "behind the attack", "without a fight"; not "after a gas attack"
     if token.dep_ == "pobj" and head.dep_ == "prep":
         owner = head.head
-        if owner.pos_ in {"NOUN", "PROPN"} and owner.lemma_.lower() in REFERRING_NOUNS:
-            return False
+        if owner.pos_ in {"NOUN", "PROPN"} and owner.lemma_.lower() in REFERRING_NOUNS and (
+                definite(token) or owner.lemma_.lower() not in {"victim", "victims"}):
+            return False  # "victims of the riots" refers back; "victims of rape" reports
         return not (owner.pos_ in {"VERB", "AUX"} and owner.lemma_.lower() in REFERENCE_VERBS)
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         return head.lemma_.lower() not in REFERENCE_VERBS

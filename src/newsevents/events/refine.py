@@ -40,7 +40,8 @@ STATE_ACTOR = re.compile(
     r"national guard)\b", re.IGNORECASE)
 DISARMED = re.compile(
     r"\b(defus\w*|safely detonated|controlled (?:explosion|detonation)|found|discovered|seized|"
-    r"dismantl\w*|neutrali[sz]ed|deactivated|recovered)\b", re.IGNORECASE)
+    r"dismantl\w*|neutrali[sz]ed|deactivated|recovered|prematurely|while (?:assembling|making|planting)|"
+    r"being (?:assembled|made))\b", re.IGNORECASE)
 INSTRUMENTS = (
     (re.compile(r"\bwith\b[^.]{0,40}\b(drones?|air ?strikes?|warplanes?)\b", re.IGNORECASE), "Air/drone strike"),
     (re.compile(r"\bwith\b[^.]{0,40}\b(missiles?|rockets?|artillery|mortars?|shells?)\b", re.IGNORECASE),
@@ -83,7 +84,8 @@ def _attack(ctx: Context) -> str:
         if pattern.search(ctx.clause):
             return sub_type
     if FORCES.search(ctx.after) and not re.search(
-            r"\b(civilians?|villagers?|residents?|worshippers?|passengers?|students?|children)\b", ctx.after, re.IGNORECASE):
+            r"\b(civilians?|villagers?|residents?|worshippers?|passengers?|students?|children|travell?ers?|"
+            r"commuters?|farmers?|traders?|pilgrims?|motorists?|families|women)\b", ctx.after, re.IGNORECASE):
         return "Armed clash"
     return "Attack"
 
