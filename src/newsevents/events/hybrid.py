@@ -3,10 +3,11 @@
 The rules find where an event is and anchor its evidence; the model, trained on our own
 synthetic sentences, says how likely each sentence is to report an event of each sub-type.
 
-- A rule candidate from a loose trigger is dropped when the model is sure the sentence reports
-  no event; every candidate's confidence blends the rule's with the model's.
+- A lone rule candidate is judged on its sentence, one of several on its own clause. A candidate
+  from a loose trigger is dropped when the model is sure neither its clause nor its sentence
+  reports an event; every candidate's confidence blends the rule's with the model's.
 - Within one event type the model may change the sub-type when it is sure and the rule's choice
-  has almost no support.
+  has almost no support (not for Disruptions, whose domain word decides the sub-type).
 - A sentence no rule fires on becomes an event when the model is sure of a sub-type.
 - The model's modality overrides "asserted" from the parse when it is sure.
 
@@ -51,22 +52,28 @@ class HybridExtractor(RuleExtractor):
         self.classifier = classifier
 
     def judge(self, sentences: Sequence[Span]) -> list[list[Candidate]]:
-        predictions = self.classifier.predict([s.text for s in sentences]) if sentences else []
-        return [self.review(s, self.candidates(s), p) for s, p in zip(sentences, predictions)]
-
-    def review(self, sentence: Span, candidates: list[Candidate], pred: Prediction) -> list[Candidate]:
-        none = _prob(pred, NONE_LABEL)
-        kept = [self._adjust(c, pred) for c in candidates if not (c.weak and none >= VETO_NONE)]
-        if not candidates:
-            added = self._from_model(sentence, pred)
-            if added is not None:
-                kept.append(added)
-        return kept
+        """Every sentence is scored whole, and every rule candidate also on its own clause (a
+        sentence may hold several events): a lone candidate is judged by its sentence, one of
+        several by its clause; a loose trigger is dropped only when both say "no event"."""
+        found = [self.candidates(s) for s in sentences]
+        clauses = [c.clause.span(s.doc).text for s, cands in zip(sentences, found) for c in cands]
+        scores = self.classifier.predict([s.text for s in sentences] + clauses) if sentences else []
+        whole, parts = scores[:len(sentences)], iter(scores[len(sentences):])
+        reviewed = []
+        for sentence, cands, pred in zip(sentences, found, whole):
+            own = [next(parts) for _ in cands]
+            if not cands:
+                added = self._from_model(sentence, pred)
+                reviewed.append([added] if added is not None else [])
+                continue
+            reviewed.append([self._adjust(c, pred if len(cands) == 1 else p) for c, p in zip(cands, own)
+                             if not (c.weak and min(_prob(pred, NONE_LABEL), _prob(p, NONE_LABEL)) >= VETO_NONE)])
+        return reviewed
 
     def _adjust(self, candidate: Candidate, pred: Prediction) -> Candidate:
         top, top_p = pred.labels[0]
         sub_type = candidate.sub_type
-        if (top != NONE_LABEL and top != sub_type and SUB_TO_TYPE.get(top) == candidate.event_type
+        if (top != NONE_LABEL and top != sub_type and SUB_TO_TYPE.get(top) == candidate.event_type != DISRUPTIONS
                 and top_p >= SWITCH_SUBTYPE and _prob(pred, sub_type) < KEEP_SUBTYPE
                 and sub_type == candidate.hit.label):
             sub_type = top
