@@ -34,7 +34,8 @@ class Settings:
     extractor: str = "hybrid"  # hybrid (rules + trained model) | rules
     geocoder: str = "gazetteer"
     max_input_bytes: int = 20_000_000  # larger files are refused, not truncated
-    min_text_chars: int = 80  # shorter extracted text is "no article"
+    min_text_chars: int = 40  # shorter text is refused: a one-sentence report is longer than this
+    min_article_chars: int = 100  # an HTML page whose main text is shorter has "no article" (menus, fronts)
     min_confidence: float = 0.0
     published: dt.date | None = None  # overrides every document's publication date
     today: dt.date | None = None  # "now" for inferring a year; None = the real today

@@ -109,10 +109,10 @@ def document_from_html(
     settings = settings or Settings()
     article = extract_article(html, source=source, url=url, charset=charset)
     text = article_text(article.text)
-    if len(text) < settings.min_text_chars:
+    if len(text) < max(settings.min_text_chars, settings.min_article_chars):
         raise InputError(
             f"{source}: no article found in the page ({len(text)} characters of main text, "
-            f"at least {settings.min_text_chars} needed).",
+            f"at least {max(settings.min_text_chars, settings.min_article_chars)} needed).",
             code="no-article",
             hint="Pass the page of a single article (not a front page or a list), or its text.",
         )
