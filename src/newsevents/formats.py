@@ -114,7 +114,9 @@ def write_json(results: Sequence[Result], rejections: Sequence[Rejection], out: 
     out.write("\n")
 
 
-def write_table(results: Iterable[Result], console: Console) -> None:
+def write_table(results: Iterable[Result], console: Console, *, evidence_text: bool = True) -> None:
+    """One table per document. Without ``evidence_text`` the evidence column gives character offsets
+    only (for sharing a coding without quoting the article)."""
     for result in results:
         doc = result.document
         table = Table(title=f"{doc.title or doc.id}  ({doc.published or 'date unknown'}"
@@ -130,6 +132,7 @@ def write_table(results: Iterable[Result], console: Console) -> None:
                 f"{e.location.name}, {e.location.country}\n({e.location.precision})" if e.location else "?",
                 "\n".join(f"{a.role}: {a.name}" for a in e.actors),
                 e.modality + (f"\nper {e.attribution.source}" if e.attribution else ""),
-                e.evidence[0].text if e.evidence else "",
+                (e.evidence[0].text if evidence_text else f"chars {e.evidence[0].start}-{e.evidence[0].end}")
+                if e.evidence else "",
             )
         console.print(table)

@@ -26,10 +26,14 @@ TodayOpt = Annotated[str | None, typer.Option(help="Treat this day (YYYY-MM-DD) 
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")]
 ExtractorOpt = Annotated[str, typer.Option(help="hybrid (rules + trained model) | rules")]
 MinConfidenceOpt = Annotated[float, typer.Option(help="Drop events below this confidence (0-1).")]
+EvidenceTextOpt = Annotated[bool, typer.Option(help="table: quote the evidence (else give its character offsets).")]
 
 
 def report_rejection(rejection: Rejection) -> None:
-    typer.echo(f"newsevents: rejected {rejection.source}: {rejection.reason}", err=True)
+    """One line on stderr: what was refused and why (the reason names the source unless it says so)."""
+    reason = rejection.reason
+    where = "" if reason.startswith(rejection.source) else f"{rejection.source}: "
+    typer.echo(f"newsevents: rejected {where}{reason}", err=True)
 
 
 @app.command()
@@ -42,6 +46,7 @@ def extract(
     out: OutOpt = None,
     extractor: ExtractorOpt = "hybrid",
     min_confidence: MinConfidenceOpt = 0.0,
+    evidence_text: EvidenceTextOpt = True,
 ) -> None:
     """Code the events in news articles: type, date, place, actors, modality, attribution, evidence."""
     if format not in formats.FORMATS:
@@ -61,7 +66,7 @@ def extract(
 
     stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
-        write(format, results(), rejections, stream)
+        write(format, results(), rejections, stream, evidence_text=evidence_text)
     finally:
         if out:
             stream.close()
@@ -69,7 +74,7 @@ def extract(
         raise typer.Exit(2)
 
 
-def write(format: str, results, rejections: list[Rejection], stream) -> None:
+def write(format: str, results, rejections: list[Rejection], stream, *, evidence_text: bool = True) -> None:
     if format == "jsonl":
         formats.write_jsonl(results, stream)
     elif format == "csv":
@@ -77,4 +82,5 @@ def write(format: str, results, rejections: list[Rejection], stream) -> None:
     elif format == "json":
         formats.write_json(list(results), rejections, stream)
     else:
-        formats.write_table(results, Console(file=stream, width=160 if stream is not sys.stdout else None))
+        console = Console(file=stream, width=None if stream.isatty() else 150)
+        formats.write_table(results, console, evidence_text=evidence_text)
