@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
+
+from newsevents.events.attribution import SPEECH_VERBS
 
 from newsevents.events.classifier import NONE_LABEL, Prediction, SentenceClassifier
 from newsevents.events.clauses import clause_of
@@ -44,6 +46,15 @@ def _prob(pred: Prediction, label: str) -> float:
 
 def _type_support(pred: Prediction, event_type: str) -> float:
     return sum(p for label, p in pred.labels if label != NONE_LABEL and SUB_TO_TYPE.get(label) == event_type)
+
+
+def reported_clause_head(root: Token) -> Token:
+    """In "X happened, police said" the event is the reported clause, not the saying."""
+    if root.lemma_.lower() in SPEECH_VERBS:
+        reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}]
+        if reported:
+            return reported[0]
+    return root
 
 
 class HybridExtractor(RuleExtractor):
@@ -92,7 +103,7 @@ class HybridExtractor(RuleExtractor):
             return None
         if SUB_TO_TYPE[top] == DISRUPTIONS and status_of(top, sentence.text) is None:
             return None
-        root = sentence.root
+        root = reported_clause_head(sentence.root)
         phrase = Phrase(label=top, text="(model)", words=())
         hit = Hit(label=top, phrase=phrase, start=root.i, end=root.i + 1, head=root.i)
         candidate = Candidate(sub_type=top, hit=hit, clause=clause_of(root), weak=False,

@@ -27,7 +27,7 @@ TRIGGERS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     ),
     "Non-state actor overtakes territory": (
         "seize|seized|take|took|taken|capture|captured control", "overrun|overran",
-        "fall|fell to", "capture|captured town|city|village|district|base|territory",
+        "fall|fell|fallen to * rebels|insurgents|militants|jihadists|fighters|forces|troops|militia|militias", "capture|captured town|city|village|district|base|territory",
         "seize|seized town|city|village|district|base|territory", "take|took|taken over",
     ),
     # --- Explosions/Remote violence
