@@ -151,3 +151,17 @@ def test_a_denied_or_absent_event_is_coded_as_negated(extractor: RuleExtractor) 
 def test_an_event_after_which_people_died_is_still_an_event(extractor: RuleExtractor) -> None:
     event = only(run(extractor, "At least nine people died after a suspected chlorine gas attack on the village on Monday."))
     assert event.sub_event_type == "Chemical weapon" and event.modality == "asserted"
+
+
+def test_both_sides_of_a_clash_and_no_dateline_in_actors(extractor: RuleExtractor) -> None:
+    text = "NAKURU — Police and armed herders clashed outside the town on Monday."
+    event = only(run(extractor, text, mentions(text, "NAKURU")))
+    roles = {(a.role, a.category) for a in event.actors}
+    assert ("actor1", "State forces") in roles and ("actor2", "Identity militia") in roles
+    assert all("NAKURU" not in a.text for a in event.actors)
+
+
+def test_foreign_forces_are_external(extractor: RuleExtractor) -> None:
+    text = "Ruritanian troops shelled the outskirts of Kisumu on Monday."
+    event = only(run(extractor, text, mentions(text, "Kisumu")))
+    assert any(a.category == "External/Other forces" and a.country == "RU" for a in event.actors)

@@ -26,6 +26,7 @@ COLLECTIVE_NOUNS = frozenset({
 })
 ACTOR2_PREPS = frozenset({"with", "against", "on", "at", "of", "upon", "targeting"})
 MAX_ACTOR_TOKENS = 10
+SYMMETRIC_TYPES = frozenset({"Battles"})  # "soldiers and rebels clashed": the two sides
 TITLES = frozenset({  # office holders: named as themselves, ACLED codes them as civilians unless armed
     "head", "leader", "minister", "president", "chairman", "chair", "commander", "spokesman", "spokeswoman",
     "governor", "mayor", "deputy", "speaker", "lawmaker", "senator", "mp", "director", "chief", "editor",
@@ -43,10 +44,12 @@ def country_name(code: str) -> str:
 
 
 def kb_key(token: Token) -> str | None:
-    """The actor-noun entry for a token (by lemma, form, or naive singular), if any."""
-    for key in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
-        if key in kb.NOUNS:
-            return key
+    """The actor-noun entry for a token (by lemma, form, or naive singular), else for a compound
+    modifying it ("Army engineers", "police officers"), if any."""
+    for candidate in (token, *(c for c in token.children if c.dep_ == "compound")):
+        for key in (candidate.lemma_.lower(), candidate.lower_, candidate.lower_.removesuffix("s")):
+            if key in kb.NOUNS:
+                return key
     return None
 
 
@@ -85,6 +88,19 @@ def _org_match(text: str) -> tuple[str, str, str | None] | None:
         if len(key) > 3 and key in low:
             return value
     return None
+
+
+DATELINE_MAX_TOKENS = 8  # "PORT-AU-PRINCE, Haiti —": a dateline's dash comes within the first few tokens
+
+
+def _after_dateline(token: Token) -> int:
+    """The first token after the dateline dash of the token's sentence ("BENI — ADF rebels" -> "ADF"),
+    or the sentence start when it opens with no dateline."""
+    sentence = token.sent
+    for t in sentence[:DATELINE_MAX_TOKENS]:
+        if t.text in {"—", "–", "--"}:
+            return t.i + 1
+    return sentence.start
 
 
 def _classify(head: Token, text: str) -> tuple[str, str, str | None] | None:
@@ -139,21 +155,27 @@ def _country_in(head: Token, start: int, end: int, country_of: CountryOf) -> str
 
 def make_actor(head: Token, role: str, event_type: str, *, country_of: CountryOf,
                default_country: str | None) -> Actor | None:
-    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.ent_type_ in {"GPE", "LOC", "FAC"}:
         return None
     start, end = _np_range(head)
+    if head.i < _after_dateline(head):
+        return None  # the dateline's place, not an actor
+    start = max(start, _after_dateline(head))
     span = head.doc[start:end]
     found = _classify(head, span.text)
     if found is None:
         return None
     category, template, kb_country = found
+    original = category
     category = _category_for(category, role, event_type)
     country = kb_country or _country_in(head, start, end, country_of) or default_country
     name = template.format(country=country_name(country)) if "{country}" in template and country else (
         template.replace(" of {country}", "").replace(" ({country})", ""))
-    if category != found[0] and "{country}" in template:
+    if category != original and "{country}" in template:  # a civilian-like noun in a protest or riot
         plural = {kb.PROTESTERS: "Protesters", kb.RIOTERS: "Rioters", kb.CIVILIANS: "Civilians"}[category]
         name = f"{plural} ({country_name(country)})" if country else plural
+    if category == kb.STATE and country and default_country and country != default_country:
+        category = kb.EXTERNAL  # a state's forces acting in another country
     return Actor(text=span.text, role=role, name=name, category=category, country=country,
                  start=span.start_char, end=span.end_char)  # type: ignore[arg-type]
 
@@ -214,6 +236,8 @@ def actors_of(trigger: Token, event_type: str, *, country_of: CountryOf,
     """actor1 from the subject (or passive agent), actor2 from objects; conjoined phrases become assoc."""
     found: list[Actor] = []
     subject, passive = _subject(trigger)
+    if subject is not None and subject.i < _after_dateline(subject):  # the parser took "NAKURU —" as subject
+        subject = next((c for c in subject.children if c.dep_ == "appos"), None)
     if subject is None:
         subject = _preceding_actor(trigger)
     if kb_key(trigger) is not None and trigger.pos_ in {"NOUN", "PROPN"}:
@@ -221,7 +245,8 @@ def actors_of(trigger: Token, event_type: str, *, country_of: CountryOf,
     heads: list[tuple[Token, str]] = []
     if subject is not None:
         heads.append((subject, "actor2" if passive else "actor1"))
-        heads.extend((c, "assoc") for c in subject.children if c.dep_ == "conj")
+        partner = "actor2" if event_type in SYMMETRIC_TYPES and not passive else "assoc"
+        heads.extend((c, partner) for c in subject.children if c.dep_ == "conj")
     heads.extend((obj, "actor2") for obj in _objects(trigger))
     for head, role in heads:
         actor = make_actor(head, role, event_type, country_of=country_of, default_country=default_country)
