@@ -127,3 +127,14 @@ def test_a_planned_event_without_a_date_is_undated() -> None:
 def test_precision_follows_window_width(days: int, precision: str) -> None:
     start = dt.date(2020, 1, 1)
     assert precision_of(start, start + dt.timedelta(days=days - 1)) == precision
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jets bombed the market, killing at least nine people and wounding 30.", (9, 30, None, None)),
+    ("A crowd beat a man to death near the bus station.", (1, None, None, None)),
+    ("Police arrested a student on Monday.", (None, None, None, None)),
+    ("Soldiers opened fire, killing 30 protesters.", (30, None, None, None)),
+])
+def test_counts_belong_to_their_own_outcome(sentence: str, expected: tuple) -> None:
+    counts = CountReader().read(sentence)
+    assert (counts.fatalities, counts.injured, counts.arrested, counts.participants) == expected

@@ -21,6 +21,10 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(
 _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|an estimated|as many as)\s+)?"
 _NOUNS = r"(?:\s+[\w'-]+){0,4}?"
 _BE = r"(?:\s+(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|all))*"
+OUTCOME_BEFORE = re.compile(r"(?:kill\w*|wound\w*|injur\w*|arrest\w*|detain\w*|leaving|left)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
+
+
 def parse_number(text: str) -> int | None:
     low = text.lower().strip()
     if low in WORD_NUMBERS:
@@ -42,13 +46,19 @@ class CountReader:
 
     @cached_property
     def _patterns(self) -> dict[str, tuple[re.Pattern[str], ...]]:
-        def both(words: str) -> tuple[re.Pattern[str], ...]:
+        def both(words: str, lead: str = "") -> tuple[re.Pattern[str], ...]:
             after = rf"\b{_QUAL}{_NUM}{_NOUNS}{_BE}\s+(?:{words})\b"
-            before = rf"\b(?:{words}|killing|leaving|left)\s+{_QUAL}{_NUM}\b(?!\s*(?:km|kilometres|miles|hours|days|percent|%))"
+            before = rf"\b(?:{words}{lead})\s+{_QUAL}{_NUM}\b(?!\s*(?:km|kilometres|miles|hours|days|percent|%))"
             return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
 
+        killed = "killed|dead|died|slain|shot dead|killing|lost their lives|perished|murdered"
         return {
-            "fatalities": both("killed|dead|died|slain|shot dead|killing|lost their lives|perished|murdered"),
+            "fatalities": both(killed, lead="|leaving|left") + (  # one victim named without a number
+                re.compile(r"\b(?:killed|murdered|shot dead|lynched|beheaded|shot and killed)\s+(?P<one>an?)\b", re.IGNORECASE),
+                re.compile(r"\b(?:beat|beaten|stabbed|stoned|burned|hacked)\s+(?P<one>an?)\s[\w -]{1,40}?\sto death\b",
+                           re.IGNORECASE),
+                re.compile(r"^(?:[\w ,—-]*?\s)?(?P<one>An?)\s[\w -]{1,40}?\s(?:was|had been)\s(?:shot dead|killed|"
+                           r"beaten to death|murdered|lynched)\b")),
             "injured": both("injured|wounded|hurt|injuring|wounding"),
             "arrested": both("arrested|detained|arresting|detaining|rounded up|taken into custody"),
             "participants": (re.compile(
@@ -62,7 +72,11 @@ class CountReader:
         for field, patterns in self._patterns.items():
             for pattern in patterns:
                 match = pattern.search(sentence)
-                if match and field not in found:
+                if match and field == "participants" and OUTCOME_BEFORE.search(sentence, 0, match.start()):
+                    match = None  # "killing 30 protesters": victims, not the crowd's size
+                if match and field not in found and "one" in match.groupdict():
+                    found[field] = 1
+                elif match and field not in found:
                     value = parse_number(match.group("num"))
                     if value is not None and not self._is_year(match.group("num")):
                         found[field] = value
