@@ -12,13 +12,16 @@ wrong scores but cannot run anything.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 import scipy.sparse as sp
@@ -68,7 +71,7 @@ class FeatureConfig:
     min_df: int = 2
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "FeatureConfig":
+    def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
         return cls(
             word_ngrams=tuple(data["word_ngrams"]), char_ngrams=tuple(data["char_ngrams"]),  # type: ignore[arg-type]
             word_max_features=int(data["word_max_features"]), char_max_features=int(data["char_max_features"]),
@@ -136,6 +139,10 @@ class LinearSentenceClassifier:
     def heads(self) -> dict[str, LinearHead]:
         return dict(self._heads)
 
+    @property
+    def vectorizers(self) -> tuple[TfidfVectorizer, ...]:
+        return self._vectorizers
+
     def predict(self, sentences: Sequence[str]) -> list[Prediction]:
         if not sentences:
             return []
@@ -173,9 +180,6 @@ def save_classifier(directory: Path, *, config: FeatureConfig, vectorizers: Sequ
 
 def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """np.savez_compressed stamps zip entries with the current time; write with a fixed date instead."""
-    import io
-    import zipfile
-
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(arrays):
             buffer = io.BytesIO()
