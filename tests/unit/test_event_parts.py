@@ -138,3 +138,12 @@ def test_precision_follows_window_width(days: int, precision: str) -> None:
 def test_counts_belong_to_their_own_outcome(sentence: str, expected: tuple) -> None:
     counts = CountReader().read(sentence)
     assert (counts.fatalities, counts.injured, counts.arrested, counts.participants) == expected
+
+
+@pytest.mark.parametrize(("sub_type", "clause", "status"), [
+    ("Fuel and energy", "long queues formed at filling stations as petrol ran short", "disrupted"),
+    ("Fuel and energy", "households face scheduled power cuts of up to ten hours a day", "restricted"),
+    ("Internet and telecom", "mobile data was suspended during certain hours", "restricted"),
+])
+def test_shortages_disrupt_and_rationing_restricts(sub_type: str, clause: str, status: str) -> None:
+    assert status_of(sub_type, clause) == status

@@ -18,8 +18,12 @@ RESTORED = re.compile(
     r"\b(restor\w*|resum\w*|reopen\w*|re-open\w*|back online|back to normal|lift\w*|eased|normali[sz]\w*|"
     r"reconnect\w*|returned to normal|back in service|repaired|working again|available again|"
     r"crossed into|arrived|delivered|reached|got through|allowed in|let in)\b", re.IGNORECASE)
+SHORTAGE = re.compile(
+    r"\b(shortages?|short of|ran short|run short|running short|scarcity|scarce|ran out|run out|running out|bare|"
+    r"empty|sold out|queues?|queu\w*)\b", re.IGNORECASE)
 RESTRICTED = re.compile(
-    r"\b(restrict\w*|limit\w*|cap(?:ped|s)?|ration\w*|partial\w*|throttl\w*|slowed|queues?|queu\w*|"
+    r"\b(restrict\w*|limit\w*|cap(?:ped|s)?|ration\w*|partial\w*|throttl\w*|slowed|scheduled|rolling|"
+    r"certain hours|(?:a|per) day|(?:at|during|for) (?:night|nights)|"
     r"impos\w*|declared?|introduc\w*|extended|in force|enforc\w*|banned|bans?|prohibit\w*|maximum|"
     r"only|reduced|curb\w*)\b", re.IGNORECASE)
 DISRUPTED = re.compile(
@@ -70,6 +74,8 @@ def _status(sub_type: str, text: str) -> Status | None:
         return "restored" if PRICE_DOWN.search(text) else None
     if RESTORED.search(text):
         return "disrupted" if NEGATION.search(text) and not re.search(r"\bnot yet\b", text) and sub_type != MEASURES else "restored"
+    if SHORTAGE.search(text) and sub_type != MEASURES:
+        return "disrupted"  # queues and empty shelves are a shortage, whatever else is limited
     if RESTRICTED.search(text):
         return "restricted"
     if DISRUPTED.search(text):
