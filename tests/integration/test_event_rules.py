@@ -165,3 +165,11 @@ def test_foreign_forces_are_external(extractor: RuleExtractor) -> None:
     text = "Ruritanian troops shelled the outskirts of Kisumu on Monday."
     event = only(run(extractor, text, mentions(text, "Kisumu")))
     assert any(a.category == "External/Other forces" and a.country == "RU" for a in event.actors)
+
+
+def test_he_is_the_speaker_named_just_before(extractor: RuleExtractor) -> None:
+    text = ("The governor of the province, Amina Odhiambo, said the curfew would stay. "
+            "She added that gunmen had attacked a police post overnight.")
+    events = run(extractor, text)
+    assert events and events[-1].attribution
+    assert "Amina Odhiambo" in events[-1].attribution.source

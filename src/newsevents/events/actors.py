@@ -121,7 +121,8 @@ def _classify(head: Token, text: str) -> tuple[str, str, str | None] | None:
     if lemma in TITLES:
         return kb.CIVILIANS, text, None
     if core.ent_type_ == "PERSON":
-        return kb.CIVILIANS, core.doc[core.left_edge.i:core.right_edge.i + 1].text, None
+        start, end = _np_range(core)
+        return kb.CIVILIANS, core.doc[start:end].text, None
     if core.ent_type_ in {"ORG", "NORP"}:
         return kb.MILITIA, text, None
     return None

@@ -39,11 +39,26 @@ def _speaker(verb: Token) -> str | None:
         return None
     subject = subjects[0]
     if subject.lower_ in {"he", "she"}:
-        people = [e for e in verb.doc.ents if e.label_ == "PERSON" and e.end <= subject.i]
-        return people[-1].text if people else None
+        return _previous_speaker(subject) or _last_person(subject)
     if subject.lower_ in {"it", "they", "we", "i", "you", "who", "which", "that"}:
         return None
     return _phrase(subject)
+
+
+def _previous_speaker(pronoun: Token) -> str | None:
+    """"X noted that ... He stressed ...": the last named speaker in the sentences just before."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    for token in reversed(doc[max(0, start - 80):start]):
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in SOURCE_DEPS and c.pos_ != "PRON"]
+            if subjects:
+                return _phrase(subjects[0])
+    return None
+
+
+def _last_person(pronoun: Token) -> str | None:
+    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    return people[-1].text if people else None
 
 
 def attribution_of(trigger: Token, sentence: Span) -> Attribution | None:

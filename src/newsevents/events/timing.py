@@ -73,6 +73,8 @@ def event_when(*, clause: tuple[int, int], sentence: tuple[int, int], trigger: i
         anchor = _story_anchor(dated, before=clause[0], published=published)
         if anchor is not None:
             start = anchor
+    if start >= published:
+        return When(published, None, "day")  # the story's last explicit date is the publication day
     return When(start, published, precision_of(start, published))
 
 
