@@ -11,6 +11,7 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from newsevents.errors import ConfigError, NewsEventsError
+from newsevents.model import Rejection
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -34,6 +35,13 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(0) from None
 
     return wrapper
+
+
+def report_rejection(rejection: Rejection) -> None:
+    """One line on stderr: what was refused and why (the reason names the source unless it says so)."""
+    reason = rejection.reason
+    where = "" if reason.startswith(rejection.source) else f"{rejection.source}: "
+    typer.echo(f"newsevents: rejected {where}{reason}", err=True)
 
 
 def parse_day(value: str | None, option: str = "--published") -> dt.date | None:

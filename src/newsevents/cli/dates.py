@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli import app
-from newsevents.cli.common import guarded, parse_day
+from newsevents.cli.common import guarded, parse_day, report_rejection
 from newsevents.model import Document, Rejection, TimeMention
 from newsevents.settings import Settings
 from newsevents.temporal import infer_publication_date, make_time_finder
@@ -53,7 +53,7 @@ def dates(
     for item in read_inputs(inputs, settings):
         if isinstance(item, Rejection):
             rejected += 1
-            typer.echo(f"newsevents: rejected {item.source}: {item.reason}", err=True)
+            report_rejection(item)
             continue
         reference = publication_of(item, fallback, settings.reference_today())
         for mention in finder.find(item.text, reference):

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from newsevents import formats
 from newsevents.cli import app
-from newsevents.cli.common import guarded, parse_day
+from newsevents.cli.common import guarded, parse_day, report_rejection
 from newsevents.errors import ConfigError
 from newsevents.ingest import read_inputs
 from newsevents.model import Rejection, Result
@@ -27,13 +27,6 @@ OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write here ins
 ExtractorOpt = Annotated[str, typer.Option(help="hybrid (rules + trained model) | rules")]
 MinConfidenceOpt = Annotated[float, typer.Option(help="Drop events below this confidence (0-1).")]
 EvidenceTextOpt = Annotated[bool, typer.Option(help="table: quote the evidence (else give its character offsets).")]
-
-
-def report_rejection(rejection: Rejection) -> None:
-    """One line on stderr: what was refused and why (the reason names the source unless it says so)."""
-    reason = rejection.reason
-    where = "" if reason.startswith(rejection.source) else f"{rejection.source}: "
-    typer.echo(f"newsevents: rejected {where}{reason}", err=True)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli import app
-from newsevents.cli.common import guarded
+from newsevents.cli.common import guarded, report_rejection
 from newsevents.model import PlaceMention, Rejection
 from newsevents.settings import Settings
 
@@ -41,7 +41,7 @@ def places(
     for item in read_inputs(inputs, settings):
         if isinstance(item, Rejection):
             rejected += 1
-            typer.echo(f"newsevents: rejected {item.source}: {item.reason}", err=True)
+            report_rejection(item)
             continue
         for mention in parser.find(item.text):
             typer.echo(json.dumps(mention_record(item.id, mention), ensure_ascii=False))
