@@ -135,6 +135,8 @@ TYPE_CATEGORY = {  # event type -> (role, category a civilian-like actor takes i
 
 
 def _category_for(category: str, role: str, event_type: str) -> str:
+    if event_type == "Protests" and category == kb.CIVILIANS:
+        return kb.PROTESTERS  # the crowd a protest is about, whether acting (actor1) or acted on (actor2)
     if event_type in TYPE_CATEGORY:
         want_role, want = TYPE_CATEGORY[event_type]
         if role == want_role and category in {kb.CIVILIANS, kb.PROTESTERS, kb.RIOTERS}:

@@ -68,8 +68,19 @@ def event_place(*, clause: tuple[int, int], trigger: int, places: Sequence[Place
         return best.place
     before = [m for m in places if m.end <= clause[0]]
     if before:
-        return before[-1].place
+        return _most_specific_recent(before)
     return focus
+
+
+def _most_specific_recent(before: Sequence[PlaceMention]) -> Place:
+    """The last place named, or, when that is a country or region, the last town named in it
+    before ("KISUMU, Kenya —", "... in Almaty. Kazakhstan's government said ...")."""
+    last = before[-1].place
+    if last.precision == "town":
+        return last
+    inside = [m.place for m in before if m.place.country == last.country
+              and SPECIFICITY.get(m.place.precision, 3) < SPECIFICITY.get(last.precision, 3)]
+    return inside[-1] if inside else last
 
 
 def article_focus(places: Sequence[PlaceMention]) -> Place | None:
