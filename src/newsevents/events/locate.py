@@ -16,6 +16,7 @@ from newsevents.events.actors import COLLECTIVE_NOUNS
 from newsevents.model import Place, PlaceMention
 
 SPECIFICITY = {"town": 0, "admin1": 1, "country": 2}
+QUALIFIER_GAP = 12  # characters between "Town" and ", Country" (", western " and the like)
 LIST_MIN_COMMAS = 2  # "(A, B, C)": a parenthesised list of three or more names is an enumeration
 DESCRIPTIVE_PREPS = frozenset({"of", "from"})
 NOT_LOCATIONS = frozenset({"continent", "region"})  # "Africa", "the Middle East": too wide to locate an event
@@ -73,14 +74,15 @@ def event_place(*, clause: tuple[int, int], trigger: int, places: Sequence[Place
 
 
 def _most_specific_recent(before: Sequence[PlaceMention]) -> Place:
-    """The last place named, or, when that is a country or region, the last town named in it
-    before ("KISUMU, Kenya —", "... in Almaty. Kazakhstan's government said ...")."""
-    last = before[-1].place
-    if last.precision == "town":
-        return last
-    inside = [m.place for m in before if m.place.country == last.country
-              and SPECIFICITY.get(m.place.precision, 3) < SPECIFICITY.get(last.precision, 3)]
-    return inside[-1] if inside else last
+    """The last place named; when it only qualifies the town named right before it ("KISUMU,
+    Kenya —", "Kisumu, western Kenya"), that town."""
+    last = before[-1]
+    if len(before) > 1 and last.place.precision != "town":
+        previous = before[-2]
+        if (previous.place.country == last.place.country and last.start - previous.end <= QUALIFIER_GAP
+                and SPECIFICITY.get(previous.place.precision, 3) < SPECIFICITY.get(last.place.precision, 3)):
+            return previous.place
+    return last.place
 
 
 def article_focus(places: Sequence[PlaceMention]) -> Place | None:
