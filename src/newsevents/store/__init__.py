@@ -17,9 +17,10 @@ from newsevents.store.protocol import (
     SearchHit,
     Store,
     StoredRejection,
+    UserRecord,
 )
 
 __all__ = [
     "AddOutcome", "Counts", "EventFilters", "IncidentRecord", "NearDuplicate", "Page", "Review",
-    "SearchHit", "Store", "StoredRejection", "default_db_url", "open_store", "parse_db_url",
+    "SearchHit", "Store", "StoredRejection", "UserRecord", "default_db_url", "open_store", "parse_db_url",
 ]

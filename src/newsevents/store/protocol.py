@@ -31,6 +31,10 @@ class EventFilters:
     sub_event_types: tuple[str, ...] = ()
     min_confidence: float | None = None
     doc_id: str | None = None
+    modalities: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # actor names (any role), as stored (whitespace-normalised)
+    places: tuple[str, ...] = ()  # place names (the event's resolved place)
+    sources: tuple[str, ...] = ()  # the document's site name
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,16 @@ class Review:
     created_at: dt.datetime | None = None  # set by the store
 
 
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    """A web user; ``password_hash`` is whatever ``newsevents.web.auth`` made of the password."""
+
+    name: str
+    password_hash: str
+    role: str  # analyst | admin
+    created_at: dt.datetime | None = None  # set by the store
+
+
 class Store(Protocol):
     """Documents, their events and what was made of them; SQLite and PostgreSQL implement it."""
 
@@ -148,6 +162,8 @@ class Store(Protocol):
     def events(self, filters: EventFilters = EventFilters(), cursor: str | None = None,
                limit: int = DEFAULT_PAGE) -> Page[Event]: ...
 
+    def event(self, event_id: str) -> Event | None: ...
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents whose title or text match every word of ``query``, best first."""
         ...
@@ -173,6 +189,20 @@ class Store(Protocol):
     def add_review(self, review: Review) -> Review: ...
 
     def reviews(self, event_id: str | None = None) -> list[Review]: ...
+
+    def save_user(self, user: UserRecord) -> UserRecord:
+        """Add the user, or replace the password hash and role of the user of that name."""
+        ...
+
+    def user(self, name: str) -> UserRecord | None: ...
+
+    def add_token(self, token_hash: str, user: str, label: str | None = None) -> None:
+        """Record an API token (by its hash) for a stored user."""
+        ...
+
+    def token_user(self, token_hash: str) -> str | None:
+        """The name of the user whose token has this hash."""
+        ...
 
     def integrity_check(self) -> Sequence[str]:
         """Problems found in the database files and indexes; empty when all is well."""

@@ -194,3 +194,19 @@ reviews = Table(
     Column("created_at", UtcTime, nullable=False),
     CheckConstraint("action IN ('confirm', 'reject', 'correct')", name="action"),
 )
+
+users = Table(
+    "users", metadata,
+    Column("name", Text, primary_key=True),
+    Column("password_hash", Text, nullable=False),  # argon2 (newsevents.web.auth); never the password
+    Column("role", Text, nullable=False),  # analyst | admin
+    Column("created_at", UtcTime, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("token_hash", Hash, primary_key=True),  # sha256 of the token; the token itself is shown once
+    Column("user_name", Text, _fk("users.name"), nullable=False, index=True),
+    Column("label", Text),
+    Column("created_at", UtcTime, nullable=False),
+)

@@ -31,10 +31,12 @@ from newsevents.store.protocol import (
     Review,
     SearchHit,
     StoredRejection,
+    UserRecord,
 )
 from newsevents.store.schema import (
     REVIEW_ACTIONS,
     actors,
+    api_tokens,
     documents,
     event_actors,
     events,
@@ -45,6 +47,7 @@ from newsevents.store.schema import (
     places,
     rejections,
     reviews,
+    users,
 )
 
 Upsert = SqliteInsert | PostgresInsert  # INSERTs with on_conflict_do_nothing/_do_update
@@ -272,6 +275,11 @@ class SqlStore:
         rows, next_cursor = paged(rows, limit)
         return Page(tuple(self._event(row._mapping) for row in rows), next_cursor)
 
+    def event(self, event_id: str) -> Event | None:
+        with self._read() as conn:
+            row = conn.execute(self._events_query().where(events.c.id == event_id)).mappings().first()
+        return self._event(row) if row else None
+
     # --- the rest ------------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -374,6 +382,32 @@ class SqlStore:
         return [Review(r["event_id"], r["user_name"], r["action"], r["changes"], r["comment"], r["id"],
                        codec.utc(r["created_at"])) for r in rows]
 
+    def save_user(self, user: UserRecord) -> UserRecord:
+        created = now()
+        row = {"name": user.name, "password_hash": user.password_hash, "role": user.role, "created_at": created}
+        with self._write() as conn:
+            conn.execute(self._insert(users).values(row).on_conflict_do_update(
+                index_elements=["name"], set_={"password_hash": user.password_hash, "role": user.role}))
+        return self.user(user.name) or UserRecord(user.name, user.password_hash, user.role, created)
+
+    def user(self, name: str) -> UserRecord | None:
+        with self._read() as conn:
+            row = conn.execute(select(users).where(users.c.name == name)).mappings().first()
+        return UserRecord(row["name"], row["password_hash"], row["role"], codec.utc(row["created_at"])) if row else None
+
+    def add_token(self, token_hash: str, user: str, label: str | None = None) -> None:
+        row = {"token_hash": token_hash, "user_name": user, "label": label, "created_at": now()}
+        try:
+            with self._write() as conn:
+                conn.execute(api_tokens.insert().values(row))
+        except IntegrityError as exc:
+            raise DataError(f"cannot add a token for {user!r}: no such user (or the token exists).",
+                            hint="Add the user first: newsevents user add NAME.") from exc
+
+    def token_user(self, token_hash: str) -> str | None:
+        with self._read() as conn:
+            return conn.scalar(select(api_tokens.c.user_name).where(api_tokens.c.token_hash == token_hash))
+
     def integrity_check(self) -> Sequence[str]:
         """Checks that hold on every backend: every link points at a stored row."""
         orphans = {
@@ -402,4 +436,14 @@ def event_conditions(filters: EventFilters) -> list[Any]:
         conditions.append(events.c.confidence >= filters.min_confidence)
     if filters.doc_id is not None:
         conditions.append(events.c.doc_id == filters.doc_id)
+    if filters.modalities:
+        conditions.append(events.c.modality.in_(filters.modalities))
+    if filters.places:
+        conditions.append(events.c.place_id.in_(select(places.c.id).where(places.c.name.in_(filters.places))))
+    if filters.actors:
+        named = (select(event_actors.c.event_id).join(actors, event_actors.c.actor_id == actors.c.id)
+                 .where(actors.c.name.in_(filters.actors)))
+        conditions.append(events.c.id.in_(named))
+    if filters.sources:
+        conditions.append(events.c.doc_id.in_(select(documents.c.id).where(documents.c.site_name.in_(filters.sources))))
     return conditions
