@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from newsevents.errors import ConfigError
 from newsevents.model import Actor, Document, Event
-from newsevents.store import EventFilters, Store
+from newsevents.store import EventFilters, Review, Store
 from newsevents.taxonomy import ACTOR_CATEGORIES
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -70,13 +70,21 @@ def country_of(code: str) -> tuple[str, int | None]:
 
 
 def iter_events(store: Store, filters: EventFilters) -> Iterator[tuple[Event, Document | None]]:
-    """Every event matching ``filters`` with its document, page by page."""
+    """Every event matching ``filters`` with its document, page by page, as analysts corrected it;
+    events they rejected are left out. (Filters apply to the machine's values.)"""
+    from newsevents.corrections import apply_reviews
+
+    reviews: dict[str, list[Review]] = {}
+    for review in store.reviews():
+        reviews.setdefault(review.event_id, []).append(review)
     cursor: str | None = None
     while True:
         page = store.events(filters, cursor=cursor, limit=PAGE)
         documents = store.documents_by_id({event.doc_id for event in page.items})
         for event in page.items:
-            yield event, documents.get(event.doc_id)
+            reviewed = apply_reviews(event, reviews.get(event.id, ()))
+            if reviewed.verdict != "rejected":
+                yield reviewed.event, documents.get(event.doc_id)
         if page.next_cursor is None:
             return
         cursor = page.next_cursor

@@ -123,3 +123,14 @@ def test_a_failed_export_leaves_no_partial_file(store, tmp_path, monkeypatch):
         export_events(store, "csv", out=path)
     assert path.read_text() == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_exports_carry_analysts_corrections_and_leave_out_rejected_events(store):
+    from newsevents.store import Review
+
+    store.add_review(Review(event_id="a-e1", user="ana", action="correct", changes={"modality": "planned"}))
+    store.add_review(Review(event_id="b-e1", user="ana", action="reject", comment="not an event"))
+    out = io.StringIO()
+    export_events(store, "jsonl", stdout=out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["id"], r["modality"]) for r in records] == [("a-e1", "planned")]

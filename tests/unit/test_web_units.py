@@ -15,7 +15,7 @@ from newsevents.store import Review
 from newsevents.web.auth import LoginLimiter, Sessions, check_password, hash_password
 from newsevents.web.basemap import Marker, map_scene, outlines
 from newsevents.web.charts import timeline_scene
-from newsevents.web.corrections import CorrectionError, apply_reviews, check_changes
+from newsevents.corrections import CorrectionError, apply_reviews, check_changes
 from newsevents.web.drawing import to_png, to_svg
 from newsevents.web.filters import FilterError, build_filters, filters_query
 from newsevents.web.highlight import Span, highlight

@@ -10,7 +10,7 @@ from newsevents.store import EventFilters
 from newsevents.web.basemap import Marker, map_scene
 from newsevents.web.catalog import IncidentView, Snapshot
 from newsevents.web.charts import timeline_scene
-from newsevents.web.corrections import ReviewedEvent
+from newsevents.corrections import ReviewedEvent
 from newsevents.web.dashboard import DisruptionRow, dashboard_data, incident_label, select_events
 from newsevents.web.drawing import Scene
 

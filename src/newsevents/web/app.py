@@ -18,7 +18,7 @@ from newsevents.store import Store
 from newsevents.web.auth import LoginLimiter, Sessions
 from newsevents.web.catalog import Catalog
 from newsevents.web.config import WebSettings
-from newsevents.web.corrections import CorrectionError
+from newsevents.corrections import CorrectionError
 from newsevents.web.deps import TEMPLATES, AppState, AuthRequired
 from newsevents.web.filters import FilterError
 from newsevents.web.security import CsrfError, SecurityMiddleware

@@ -19,7 +19,7 @@ from newsevents.merge.compatibility import make_report
 from newsevents.merge.incidents import Incident, make_incident, source_keys
 from newsevents.model import Document, Event
 from newsevents.store import EventFilters, NearDuplicate, Review, Store
-from newsevents.web.corrections import ReviewedEvent, apply_reviews
+from newsevents.corrections import ReviewedEvent, apply_reviews
 from newsevents.merge.corpus import all_documents, all_events
 
 CACHED_VIEWS = 128  # dashboard views kept per snapshot (one per distinct filter set)

@@ -12,7 +12,7 @@ from newsevents.model import Document
 from newsevents.store import EventFilters
 from newsevents.taxonomy import DISRUPTIONS
 from newsevents.web.catalog import IncidentView, Snapshot
-from newsevents.web.corrections import ReviewedEvent
+from newsevents.corrections import ReviewedEvent
 
 INCIDENT_LIST = 200  # incidents listed on the dashboard (the API pages through all)
 

@@ -12,7 +12,7 @@ from fastapi import Query
 
 from newsevents.store import EventFilters
 from newsevents.taxonomy import EVENT_TYPES, SUB_TO_TYPE
-from newsevents.web.corrections import MODALITIES
+from newsevents.corrections import MODALITIES
 
 COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 MAX_VALUES = 50  # values per filter

@@ -13,7 +13,7 @@ from html import escape
 from markupsafe import Markup
 
 from newsevents.model import Result
-from newsevents.web.corrections import ReviewedEvent
+from newsevents.corrections import ReviewedEvent
 
 KINDS = ("evidence", "trigger", "place", "date", "actor")
 

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from newsevents.store import EventFilters, Review
-from newsevents.web.corrections import check_changes, review_dict
+from newsevents.corrections import check_changes, review_dict
 from newsevents.web.dashboard import incident_summary, matches, select_events
 from newsevents.web.deps import ReaderDep, StateDep, WriterDep
 from newsevents.web.filters import api_filters

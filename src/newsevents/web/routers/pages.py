@@ -12,7 +12,7 @@ from newsevents.taxonomy import EVENT_TYPES
 from newsevents.web.auth import SESSION_COOKIE, authenticate
 from newsevents.web.basemap import Marker, map_scene
 from newsevents.web.charts import timeline_scene
-from newsevents.web.corrections import MODALITIES, ROLES, CorrectionError, check_changes
+from newsevents.corrections import MODALITIES, ROLES, CorrectionError, check_changes
 from newsevents.web.dashboard import dashboard_data, facet_values, incident_label
 from newsevents.web.deps import PrincipalDep, ReaderDep, StateDep, WriterDep, page_context
 from newsevents.web.drawing import TYPE_COLOURS, to_svg
