@@ -28,6 +28,18 @@ class FetchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """Polling feeds and fetching their articles politely (``newsevents watch`` and feed inputs)."""
+
+    interval: float = 900.0  # seconds between two polls of the feeds
+    max_items: int = 100  # items read from one feed per poll; the rest is reported, not read
+    min_interval: float = 1.0  # seconds between two requests to one host (a robots.txt Crawl-delay may raise it)
+    retries: int = 3  # further attempts after a 429, a 5xx or a timeout
+    backoff: float = 1.0  # seconds before the first retry; doubled for each further one
+    max_backoff: float = 30.0  # no single wait is longer (nor a server's Retry-After, which is capped to it)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     cache_dir: Path = field(default_factory=default_cache_dir)
     spacy_model: str = "en_core_web_sm"
@@ -40,6 +52,7 @@ class Settings:
     published: dt.date | None = None  # overrides every document's publication date
     today: dt.date | None = None  # "now" for inferring a year; None = the real today
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     def with_(self, **changes: object) -> "Settings":
         return replace(self, **changes)

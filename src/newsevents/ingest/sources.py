@@ -1,5 +1,7 @@
 """Dispatch: each INPUT (file, directory, URL, ``-``) to the reader that fits it.
 
+WARC/ARC files go to ``warc``; RSS/Atom feeds (files, or URLs that look like feeds) to ``feeds``.
+
 ``read_inputs`` never raises for one bad input: it yields a ``Rejection`` (with a one-line reason and a
 ``code``) and goes on with the next. It raises ``InputError`` only when given no input at all.
 """
@@ -14,10 +16,12 @@ from typing import BinaryIO
 
 from newsevents.errors import InputError
 from newsevents.ingest.documents import document_from_html, document_from_text
+from newsevents.ingest.feeds import is_feed_file, is_feed_url, read_feed
 from newsevents.ingest.fetch import fetch, is_url
 from newsevents.ingest.html import sniff_html
 from newsevents.ingest.jsonl import read_jsonl
 from newsevents.ingest.plaintext import decode_text
+from newsevents.ingest.warc import is_archive, read_archive
 from newsevents.model import Document, Rejection
 from newsevents.settings import Settings
 
@@ -45,6 +49,8 @@ def read_input(value: str, settings: Settings, *, stdin: BinaryIO | None = None)
     try:
         if value == STDIN:
             yield _from_stdin(stdin or _stdin(), settings)
+        elif is_feed_url(value):
+            yield from read_feed(value, settings)
         elif is_url(value):
             yield _from_url(value, settings)
         else:
@@ -112,11 +118,16 @@ def list_files(directory: Path) -> list[Path]:
 
 
 def _from_file(path: Path, settings: Settings) -> Iterator[Item]:
+    if is_archive(path):  # WARC/ARC: streamed, record by record (far larger than max_input_bytes)
+        yield from read_archive(path, settings)
+        return
     data = _read_capped(path, settings)
     source = str(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(decode_text(data, source), source, settings)
+    elif is_feed_file(path.name, data):
+        yield from read_feed(source, settings, data)
     else:
         yield _from_bytes(data, source, settings, html=suffix in HTML_SUFFIXES or sniff_html(data))
 
