@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
@@ -15,6 +15,7 @@ from newsevents.model import Rejection
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
@@ -42,6 +43,17 @@ def report_rejection(rejection: Rejection) -> None:
     reason = rejection.reason
     where = "" if reason.startswith(rejection.source) else f"{rejection.source}: "
     typer.echo(f"newsevents: rejected {where}{reason}", err=True)
+
+
+def accepted(items: Iterable[T | Rejection], refused: list[Rejection]) -> Iterator[T]:
+    """What a run produced (documents, or the pipeline's results); each rejection is reported as it comes and kept in ``refused``
+    (the command exits 2 at the end when any input was refused)."""
+    for item in items:
+        if isinstance(item, Rejection):
+            refused.append(item)
+            report_rejection(item)
+        else:
+            yield item
 
 
 def parse_day(value: str | None, option: str = "--published") -> dt.date | None:

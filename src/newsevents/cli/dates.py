@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli import app
-from newsevents.cli.common import guarded, parse_day, report_rejection
+from newsevents.cli.common import accepted, guarded, parse_day
 from newsevents.model import Document, Rejection, TimeMention
 from newsevents.settings import Settings
 from newsevents.temporal import infer_publication_date, make_time_finder
@@ -49,14 +49,10 @@ def dates(
     from newsevents.ingest import read_inputs
 
     finder = make_time_finder(settings)
-    rejected = 0
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Rejection):
-            rejected += 1
-            report_rejection(item)
-            continue
-        reference = publication_of(item, fallback, settings.reference_today())
-        for mention in finder.find(item.text, reference):
-            typer.echo(json.dumps(mention_record(item.id, mention), ensure_ascii=False))
-    if rejected:
+    refused: list[Rejection] = []
+    for document in accepted(read_inputs(inputs, settings), refused):
+        reference = publication_of(document, fallback, settings.reference_today())
+        for mention in finder.find(document.text, reference):
+            typer.echo(json.dumps(mention_record(document.id, mention), ensure_ascii=False))
+    if refused:
         raise typer.Exit(2)

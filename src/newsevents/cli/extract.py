@@ -12,7 +12,7 @@ from rich.console import Console
 
 from newsevents import formats
 from newsevents.cli import app
-from newsevents.cli.common import guarded, parse_day, report_rejection
+from newsevents.cli.common import accepted, guarded, parse_day
 from newsevents.errors import ConfigError
 from newsevents.ingest import read_inputs
 from newsevents.model import Rejection, Result
@@ -49,17 +49,10 @@ def extract(
     pipeline = Pipeline(settings)
     rejections: list[Rejection] = []
 
-    def results() -> Iterator[Result]:
-        for item in pipeline.run(read_inputs(inputs, settings)):
-            if isinstance(item, Rejection):
-                rejections.append(item)
-                report_rejection(item)
-            else:
-                yield item
-
+    results: Iterator[Result] = accepted(pipeline.run(read_inputs(inputs, settings)), rejections)
     stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
-        write(format, results(), rejections, stream, evidence_text=evidence_text)
+        write(format, results, rejections, stream, evidence_text=evidence_text)
     finally:
         if out:
             stream.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -53,6 +55,27 @@ def make_process(settings: Settings) -> Process:
     return Pipeline(settings).process
 
 
+class Engine(str, Enum):
+    """Where ``newsevents ingest`` runs the pipeline."""
+
+    local = "local"
+    ray = "ray"
+
+
+def make_engine(engine: Engine, settings: Settings, *, address: str | None, workers: int | None) -> Callable[..., Tally]:
+    """``ingest_corpus`` with the pipeline run here (local) or on Ray workers (``newsevents.scale``)."""
+    if engine is Engine.ray:
+        from newsevents.scale.ray_engine import import_ray, ingest_with_ray
+
+        import_ray()  # a one-line error now, before any input is read, when Ray is not installed
+        return partial(ingest_with_ray, settings=settings, address=address, workers=workers)
+    if address is not None or workers is not None:
+        raise ConfigError("--address and --workers apply only to --engine ray.", hint="Add --engine ray or drop them.")
+    from newsevents.corpus import ingest_corpus
+
+    return partial(ingest_corpus, process=make_process(settings))
+
+
 def make_reader(settings: Settings) -> Callable[[list[str]], Iterable[Document | Rejection]]:
     """``read_inputs`` of the ingest stage, bound to ``settings``."""
     from newsevents.ingest import read_inputs
@@ -84,19 +107,25 @@ def ingest(
     db: DbOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
     extractor: Annotated[str | None, typer.Option(help="Event extractor: hybrid (default) or rules.")] = None,
+    engine: Annotated[Engine, typer.Option(
+        help="Where the pipeline runs: local (this process) or ray (Ray workers; pip install 'newsevents\\[ray]'). "
+             "Reading and storing stay here either way.")] = Engine.local,
+    address: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="--engine ray: the cluster, ray://HEAD:10001 or auto "
+                                "\\[default: $RAY_ADDRESS, else start Ray on this machine].")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="--engine ray: pipeline workers, one CPU and one loaded model each \\[default: free CPUs].")] = None,
 ) -> None:
     """Store articles and their events in a database; documents already stored are skipped.
 
     Safe to run again after an interruption: it resumes where it stopped."""
-    from newsevents.corpus import ingest_corpus
-
     settings = make_settings(extractor=extractor)
+    run = make_engine(engine, settings, address=address, workers=workers)
     console = Console(stderr=True)
     with open_db(db, settings) as store:
-        process = make_process(settings)
         items = make_reader(settings)(sources)
         with progress_display(console) as show:
-            tally = ingest_corpus(items, store=store, process=process, limit=limit, on_progress=show)
+            tally = run(items, store=store, limit=limit, on_progress=show)
     typer.echo(f"newsevents: ingested into {store.url}: {tally.summary()} ({tally.rate:.1f} docs/s)", err=True)
     if tally.rejected:
         typer.echo("newsevents: see why inputs were rejected with: newsevents rejections", err=True)

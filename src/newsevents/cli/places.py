@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli import app
-from newsevents.cli.common import guarded, report_rejection
+from newsevents.cli.common import accepted, guarded
 from newsevents.model import PlaceMention, Rejection
 from newsevents.settings import Settings
 
@@ -37,13 +37,9 @@ def places(
     from newsevents.places import make_geoparser
 
     parser = make_geoparser(settings)
-    rejected = 0
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Rejection):
-            rejected += 1
-            report_rejection(item)
-            continue
-        for mention in parser.find(item.text):
-            typer.echo(json.dumps(mention_record(item.id, mention), ensure_ascii=False))
-    if rejected:
+    refused: list[Rejection] = []
+    for document in accepted(read_inputs(inputs, settings), refused):
+        for mention in parser.find(document.text):
+            typer.echo(json.dumps(mention_record(document.id, mention), ensure_ascii=False))
+    if refused:
         raise typer.Exit(2)
