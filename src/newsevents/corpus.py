@@ -77,7 +77,12 @@ def ingest_document(document: Document, *, store: Store, process: Process, tally
     """One document through the pipeline into the store; the tally updated with what happened."""
     if store.has_document(document):
         return replace(tally, duplicate=tally.duplicate + 1)
-    outcome = run_pipeline(document, process)
+    return store_outcome(document, run_pipeline(document, process), store=store, tally=tally)
+
+
+def store_outcome(document: Document, outcome: Result | Rejection, *, store: Store, tally: Tally) -> Tally:
+    """Store what the pipeline made of a new ``document``; the tally updated. Engines that run the
+    pipeline elsewhere (``newsevents.scale``) call this in input order, as ``ingest_document`` does."""
     if isinstance(outcome, Rejection):
         store.add_rejection(outcome)
         failing = tally.failing + 1 if outcome.code == PIPELINE_ERROR else 0
