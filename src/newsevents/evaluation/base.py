@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.errors import DataError
+
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
@@ -53,3 +55,10 @@ def checksum_files(*paths: Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def require(path: Path) -> Path:
+    """``path`` if the shared data holds it (a file or a folder), else a DataError saying where to point."""
+    if not path.exists():
+        raise DataError(f"{path} does not exist.", hint="Point --data at the shared data directory.")
+    return path

@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from newsevents.errors import DataError
-from newsevents.evaluation.base import SuiteReport, Table, checksum_files
+from newsevents.evaluation.base import SuiteReport, Table, checksum_files, require
 from newsevents.merge.linkage import average_linkage
 from newsevents.merge.near_duplicates import NearDuplicateIndex, normalise_words
 from newsevents.merge.stories import STORY_THRESHOLD, DocumentSimilarity, cluster_stories, content_similarity
@@ -64,8 +64,7 @@ class Article:
 
 
 def load_articles(path: Path, limit: int | None = None) -> list[Article]:
-    if not path.is_file():
-        raise DataError(f"{path} does not exist.", hint="Point --data at the shared data directory.")
+    require(path)
     articles = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsevents.errors import DataError, NewsEventsError
-from newsevents.evaluation.base import Anchor, SuiteReport, Table, checksum_files
+from newsevents.errors import NewsEventsError
+from newsevents.evaluation.base import Anchor, SuiteReport, Table, checksum_files, require
 from newsevents.evaluation.events_gold import DevText, load_dev
 from newsevents.evaluation.events_scoring import ALL_LABELS, EventTally, score_texts
 from newsevents.evaluation.matching import Span, find_quote
@@ -88,9 +88,7 @@ def measure(extractors: dict[str, Extractor], texts: Sequence[DevText], settings
 
 
 def run(data_dir: Path, settings: Settings, *, limit: int | None = None) -> SuiteReport:
-    path = data_dir / DATA
-    if not path.is_file():
-        raise DataError(f"{path} does not exist.", hint="Point --data at the shared data directory.")
+    path = require(data_dir / DATA)
     settings = evaluation_settings(settings)
     extractors = systems_for(settings)
     return measure(extractors, load_dev(path, limit=limit), settings, checksum=checksum_files(path))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import DataError, NewsEventsError
-from newsevents.evaluation.base import SuiteReport, Table, checksum_files
+from newsevents.evaluation.base import SuiteReport, Table, checksum_files, require
 from newsevents.evaluation.events_scoring import f1, safe_ratio
 from newsevents.evaluation.systems import (
     OURS, Extractor, evaluation_settings, run_extractor, systems_for, text_document,
@@ -179,9 +179,7 @@ def measure(extractors: dict[str, Extractor], gold: Sequence[GoldSentence], sett
 
 
 def run(data_dir: Path, settings: Settings, *, limit: int | None = None) -> SuiteReport:
-    path = data_dir / DATA
-    if not path.is_file():
-        raise DataError(f"{path} does not exist.", hint="Point --data at the shared data directory.")
+    path = require(data_dir / DATA)
     settings = evaluation_settings(settings)
     extractors = systems_for(settings)
     return measure(extractors, load_sentences(path, limit=limit), settings, checksum=checksum_files(path))

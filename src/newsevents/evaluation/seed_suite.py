@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.errors import DataError, NewsEventsError
-from newsevents.evaluation.base import SuiteReport, Table, checksum_files
+from newsevents.evaluation.base import SuiteReport, Table, checksum_files, require
 from newsevents.evaluation.matching import best_assignment, evidence_overlaps
 from newsevents.evaluation.seed_expected import ExpectedEvent, SeedExpectation, load_expectation
 from newsevents.evaluation.seed_forbidden import SeedCase, Violation, boilerplate_fragments, check_forbidden
@@ -176,9 +176,7 @@ def measure(extractors: dict[str, Extractor], articles: Sequence[SeedArticle], s
 
 def run(data_dir: Path, settings: Settings, *, limit: int | None = None) -> SuiteReport:
     """The suite over ``data_dir/seed`` (``limit`` is ignored: the suite is two documents per article)."""
-    seed_dir = data_dir / "seed"
-    if not seed_dir.is_dir():
-        raise DataError(f"{seed_dir} does not exist.", hint="Point --data at the shared data directory.")
+    seed_dir = require(data_dir / "seed")
     articles = load_articles(seed_dir)
     settings = evaluation_settings(settings)
     extractors = systems_for(settings)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 import pycountry
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsevents.events import actor_kb as kb
 from newsevents.events.clauses import governors

@@ -18,7 +18,7 @@ from typing import Any
 from newsevents.merge.compatibility import make_report
 from newsevents.merge.incidents import Incident, make_incident, source_keys
 from newsevents.model import Document, Event
-from newsevents.store import EventFilters, NearDuplicate, Review, Store
+from newsevents.store import NearDuplicate, Review, Store
 from newsevents.corrections import ReviewedEvent, apply_reviews
 from newsevents.merge.corpus import all_documents, all_events
 
