@@ -125,17 +125,19 @@ def describe(poll: FeedPoll) -> str:
 @contextmanager
 def stop_on_sigterm() -> Iterator[None]:
     """SIGTERM (systemd, docker stop, kill) stops the watch like Ctrl-C: the current document finishes
-    or is rolled back, the database is closed, the totals are printed."""
+    or is rolled back, the database is closed, the totals are printed. Ctrl-C's handler is installed
+    too, since a process started in the background inherits SIGINT ignored."""
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
+        previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     except ValueError:  # not the main thread (e.g. a test runner's worker): no handler, nothing to restore
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

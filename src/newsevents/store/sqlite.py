@@ -10,6 +10,8 @@ hold the write lock from their first read, so "check for a duplicate, then inser
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -52,7 +54,7 @@ def make_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -61,6 +63,23 @@ def make_engine(url: URL) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
     return engine
+
+
+WAL_ATTEMPTS = 100  # x WAL_RETRY_S: how long to wait for a second process that is creating the same file
+WAL_RETRY_S = 0.1
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch to WAL. A brand-new file being set up by another process at the same moment answers
+    "database is locked" at once (the busy timeout does not cover a journal-mode change), so retry."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(WAL_RETRY_S)
 
 
 def database_path(url: URL) -> Path | None:
