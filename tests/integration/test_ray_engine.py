@@ -25,7 +25,7 @@ from newsevents.errors import ConfigError
 from newsevents.ingest import read_inputs
 from newsevents.model import Document, Rejection, Result
 from newsevents.pipeline import Pipeline
-from newsevents.scale.dispatch import ingest_distributed
+from newsevents.scale.dispatch import OrderedWindow, ingest_distributed
 from newsevents.settings import Settings
 from newsevents.store import open_store
 
@@ -166,6 +166,19 @@ def test_a_limit_counts_inputs_as_the_local_engine_does(tmp_path):
         assert (tally.read, tally.new, store.counts().documents) == (5, 5, 5)
 
 
+def test_the_window_stops_reading_when_too_many_inputs_wait_behind_an_unfinished_chunk(tmp_path):
+    documents = [d for d in read_inputs([str(write_corpus(tmp_path / "c.jsonl", 10))], SETTINGS)]
+    executor = BackwardsExecutor(fake_process, slots=2)
+    window = OrderedWindow(executor, chunk_size=100, max_waiting=3)
+    released = []
+    for read, document in enumerate(documents, start=1):
+        window.add(document, process=True)
+        released += [item.id for item, _ in window.ready()]
+        assert read - len(released) <= 3  # never more than max_waiting inputs held back
+    released += [item.id for item, _ in window.ready(wait=True)]
+    assert released == [d.id for d in documents] and executor.sent > 1
+
+
 # --- the command line, with and without Ray ----------------------------------------------------------
 
 def test_the_ray_engine_without_ray_installed_says_how_to_install_it(tmp_path, monkeypatch):
@@ -190,7 +203,7 @@ def test_ray_options_without_the_ray_engine_are_refused(tmp_path):
 @pytest.fixture(scope="module")
 def ray_instance() -> Iterator[object]:
     ray = pytest.importorskip("ray", reason="Ray is not installed: pip install -e '.[ray]' to run these tests")
-    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.WARNING)
     yield ray
     ray.shutdown()
 

@@ -32,6 +32,9 @@ from newsevents.settings import Settings, default_cache_dir
 from newsevents.store import Store
 
 INSTALL_HINT = "install with pip install 'newsevents[ray]'"
+CONNECT_HINT = ("Use --address ray://HEAD:10001 (Ray Client), --address auto on a cluster node, or no --address "
+                "to start Ray here. A cluster with token authentication (the default of recent Ray) also needs "
+                "RAY_AUTH_MODE=token and its token (RAY_AUTH_TOKEN or ~/.ray/auth_token) here.")
 NODE_HINT = "Install newsevents and its spaCy model on every node (see docs/scale.md) and run again."
 # Chunks queued per worker: one being processed and one waiting, so no worker idles on a round trip.
 CHUNKS_PER_WORKER = 2
@@ -104,15 +107,13 @@ def ray_session(address: str | None = None, workers: int | None = None) -> Itera
         return
     address = address or os.environ.get("RAY_ADDRESS") or None
     options: dict[str, Any] = {"logging_level": logging.WARNING}
-    if address is None:
+    if address is None:  # "local": a new private instance, even when `ray start` runs on this machine
         options |= {"num_cpus": workers or os.cpu_count() or 1, "include_dashboard": False}
     try:
-        ray.init(address=address, **options)
+        ray.init(address=address or "local", **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray instance"
-        raise ConfigError(f"cannot start or reach {where}: {last_line(exc)}.",
-                          hint="Use --address ray://HEAD:10001 (Ray Client), --address auto on a cluster node, "
-                               "or no --address to start Ray here.") from None
+        raise ConfigError(f"cannot start or reach {where}: {last_line(exc)}.", hint=CONNECT_HINT) from None
     try:
         yield ray
     finally:
@@ -195,8 +196,8 @@ def worker_count(ray: ModuleType, requested: int | None) -> int:
         raise ConfigError("the Ray cluster has no free CPU for a worker.",
                           hint="Wait for other jobs to finish or add nodes (ray start --address HEAD:6379).")
     if count > total:
-        raise ConfigError(f"--workers {count} is more than the {total} CPUs of the Ray cluster.",
-                          hint=f"Ask for at most {total} workers, or add nodes to the cluster.")
+        raise ConfigError(f"--workers {count} is more than the Ray cluster's CPUs ({total}).",
+                          hint=f"Ask for at most {total} (one worker per CPU), or add nodes to the cluster.")
     return count
 
 
