@@ -141,5 +141,4 @@ ORGANISATIONS: MappingProxyType[str, tuple[str, str, str | None]] = MappingProxy
     "wagner group": ("Wagner Group", EXTERNAL, "RU"),
     "rsf": ("RSF: Rapid Support Forces", REBEL, "SD"),
     "rapid support forces": ("RSF: Rapid Support Forces", REBEL, "SD"),
-    "knb": ("National Security Committee", STATE, "KZ"),
 })
