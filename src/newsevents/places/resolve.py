@@ -123,8 +123,8 @@ class _Context:
         )
 
 
-class GazetteerGeocoder:
-    """Ours: context-aware disambiguation over the gazetteer."""
+class _GazetteerBacked:
+    """What both geocoders share: the gazetteer, and ``resolve`` as the place of ``resolve_scored``."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -132,6 +132,14 @@ class GazetteerGeocoder:
     def resolve(self, name: str, *, context: Sequence[Place] = (), country_hint: str | None = None) -> Place | None:
         scored = self.resolve_scored(name, context=context, country_hint=country_hint)
         return scored[0] if scored else None
+
+    def resolve_scored(self, name: str, *, context: Sequence[Place] = (),
+                       country_hint: str | None = None) -> tuple[Place, float] | None:
+        raise NotImplementedError
+
+
+class GazetteerGeocoder(_GazetteerBacked):
+    """Ours: context-aware disambiguation over the gazetteer."""
 
     def resolve_scored(self, name: str, *, context: Sequence[Place] = (),
                        country_hint: str | None = None) -> tuple[Place, float] | None:
@@ -189,15 +197,8 @@ def _dominant_country(context: Sequence[Place]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-class NaiveGeocoder:
+class NaiveGeocoder(_GazetteerBacked):
     """The baseline: the most populous entry bearing the name; context is ignored."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-
-    def resolve(self, name: str, *, context: Sequence[Place] = (), country_hint: str | None = None) -> Place | None:
-        scored = self.resolve_scored(name, context=context, country_hint=country_hint)
-        return scored[0] if scored else None
 
     def resolve_scored(self, name: str, *, context: Sequence[Place] = (),
                        country_hint: str | None = None) -> tuple[Place, float] | None:
